@@ -1,0 +1,118 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, Hono } from "hono";
+import { addParticipantLane, createBoard, readInfo } from "../../shared/board";
+import { createBoardKeys, randomSecret, roleForKey } from "../auth/keys";
+import type { TokenSigner } from "../auth/tokens";
+import type { Logger } from "../ops/log";
+import type { Storage } from "../storage/storage";
+import type { RoomManager } from "../sync/roomManager";
+import { createAddressRateLimit } from "./addressRateLimit";
+import { bearerToken, HttpError, readBody } from "./http";
+import { CreateBoardBody, CreateSessionBody } from "./schemas";
+
+type BoardDeps = {
+  storage: Storage;
+  rooms: RoomManager;
+  tokens: TokenSigner;
+  log: Logger;
+  publicUrl: string | undefined;
+  sessionTtlMs: number;
+  sessionRatePerMinute: number;
+};
+
+// The same answer for an unknown board and a wrong key, so keys cannot be probed per board.
+const NOT_FOUND = "board not found or key not valid";
+
+/** Board creation, session exchange and the board summary. */
+export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
+  const sessionLimit = createAddressRateLimit(deps.sessionRatePerMinute);
+
+  app.post("/api/boards", async (c) => {
+    const body = await readBody(c, CreateBoardBody);
+    const id = randomSecret(16);
+    const { keys, hashes } = createBoardKeys();
+    await deps.storage.createBoard({ id, createdAt: Date.now(), keyHashes: hashes });
+    await deps.rooms.change(id, (doc) =>
+      createBoard(doc, {
+        title: body.title,
+        incidentStart: body.incidentStart,
+        incidentEnd: body.incidentEnd,
+        timezone: body.timezone,
+      }),
+    );
+    deps.log.info("board.created", { board: id });
+    const base = deps.publicUrl ?? new URL(c.req.url).origin;
+    const link = (key: string) => `${base}/b/${id}#key=${key}`;
+    return c.json(
+      {
+        id,
+        title: body.title,
+        keys,
+        links: {
+          facilitator: link(keys.facilitator),
+          participant: link(keys.participant),
+          observer: link(keys.observer),
+        },
+      },
+      201,
+    );
+  });
+
+  app.post("/api/boards/:id/sessions", async (c) => {
+    if (!sessionLimit.allow(clientAddress(c))) {
+      throw new HttpError(429, "too many attempts; wait a minute and try again");
+    }
+    const body = await readBody(c, CreateSessionBody);
+    const boardId = c.req.param("id");
+    const board = await deps.storage.getBoard(boardId);
+    const role = board ? roleForKey(board, body.key) : undefined;
+    if (!board || !role) throw new HttpError(404, NOT_FOUND);
+
+    // A previous session of the same board and role keeps its participant id (and lane).
+    const previous = body.resumeToken ? deps.tokens.verify(body.resumeToken) : undefined;
+    const participantId =
+      previous?.ok && previous.session.boardId === boardId && previous.session.role === role
+        ? previous.session.participantId
+        : randomSecret(12);
+
+    if (role === "participant") {
+      await deps.rooms.change(boardId, (doc) =>
+        addParticipantLane(doc, { participantId, name: body.name }),
+      );
+    }
+    const expiresAt = Date.now() + deps.sessionTtlMs;
+    const token = deps.tokens.issue({ boardId, role, participantId, name: body.name, expiresAt });
+    deps.log.info("session.created", { board: boardId, role });
+    return c.json({ token, role, participantId, boardId, name: body.name, expiresAt });
+  });
+
+  app.get("/api/boards/:id", async (c) => {
+    const check = deps.tokens.verify(bearerToken(c));
+    if (!check.ok) throw new HttpError(401, `session ${check.reason}`);
+    const boardId = c.req.param("id");
+    if (check.session.boardId !== boardId) throw new HttpError(403, "session is for another board");
+    const room = await deps.rooms.open(boardId);
+    try {
+      const info = readInfo(room.doc);
+      const s = check.session;
+      return c.json({
+        id: boardId,
+        ...info,
+        role: s.role,
+        participantId: s.participantId,
+        name: s.name,
+        expiresAt: s.expiresAt,
+      });
+    } finally {
+      deps.rooms.release(room);
+    }
+  });
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}

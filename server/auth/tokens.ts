@@ -1,0 +1,74 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+
+export const RoleSchema = z.enum(["facilitator", "participant", "observer"]);
+
+const PayloadSchema = z.object({
+  v: z.literal(1),
+  b: z.string(),
+  r: RoleSchema,
+  p: z.string(),
+  n: z.string(),
+  e: z.number().int(),
+});
+
+export type Session = {
+  boardId: string;
+  role: z.infer<typeof RoleSchema>;
+  participantId: string;
+  name: string;
+  expiresAt: number;
+};
+
+export type TokenCheck =
+  | { ok: true; session: Session }
+  | { ok: false; reason: "malformed" | "forged" | "expired" };
+
+/**
+ * Signed session tokens: `base64url(json).base64url(hmac-sha256)`. Only characters that are
+ * legal in a WebSocket subprotocol name, so the token can travel as `auth.<token>`.
+ */
+export function createTokenSigner(secret: Buffer) {
+  const sign = (body: string) => crypto.createHmac("sha256", secret).update(body).digest();
+
+  return {
+    issue(session: Session): string {
+      const payload = {
+        v: 1,
+        b: session.boardId,
+        r: session.role,
+        p: session.participantId,
+        n: session.name,
+        e: session.expiresAt,
+      };
+      const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+      return `${body}.${sign(body).toString("base64url")}`;
+    },
+
+    verify(token: string, now = Date.now()): TokenCheck {
+      const [body, mac, extra] = token.split(".");
+      if (!body || !mac || extra !== undefined) return { ok: false, reason: "malformed" };
+      const given = Buffer.from(mac, "base64url");
+      const expected = sign(body);
+      if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+        return { ok: false, reason: "forged" };
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+      } catch {
+        return { ok: false, reason: "malformed" };
+      }
+      const parsed = PayloadSchema.safeParse(json);
+      if (!parsed.success) return { ok: false, reason: "malformed" };
+      const p = parsed.data;
+      if (p.e <= now) return { ok: false, reason: "expired" };
+      return {
+        ok: true,
+        session: { boardId: p.b, role: p.r, participantId: p.p, name: p.n, expiresAt: p.e },
+      };
+    },
+  };
+}
+
+export type TokenSigner = ReturnType<typeof createTokenSigner>;

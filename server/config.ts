@@ -1,0 +1,86 @@
+import path from "node:path";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/** Environment variables, each with a default that works out of the box. */
+const EnvSchema = z.object({
+  PORT: port.default(8787),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  // Comma-separated list of origins allowed to open sync sockets and call the API from a browser.
+  // Empty means "same origin as the request's Host", which is right for `npm start`.
+  ALLOWED_ORIGINS: z.string().default(""),
+  // Base URL used when building share links; defaults to the request's own origin.
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // An idle room is saved and unloaded after this long without connections.
+  ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
+  // One WebSocket frame may not exceed this; the biggest legitimate frame is a first sync of a
+  // large board, and 16 MiB holds several thousand rich-text cards.
+  MAX_FRAME_BYTES: positiveInt.default(16 * 1024 * 1024),
+  // A document's stored size may not exceed this; it bounds memory per room.
+  MAX_DOC_BYTES: positiveInt.default(64 * 1024 * 1024),
+  // Token bucket per connection: steady rate and burst. Typing produces ~20 messages/s at most.
+  RATE_PER_SECOND: positiveInt.default(300),
+  RATE_BURST: positiveInt.default(1000),
+  // Compaction folds the append log into one snapshot once a room's log holds this many rows.
+  COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  SESSION_TTL_HOURS: positiveInt.default(24 * 7),
+  // Session exchanges per client address per minute; guessing keys must be slow.
+  SESSION_RATE_PER_MINUTE: positiveInt.default(30),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  sessionSecret: string | undefined;
+  allowedOrigins: string[];
+  publicUrl: string | undefined;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  roomIdleMs: number;
+  maxFrameBytes: number;
+  maxDocBytes: number;
+  ratePerSecond: number;
+  rateBurst: number;
+  compactAfterUpdates: number;
+  sessionTtlMs: number;
+  sessionRatePerMinute: number;
+  shutdownGraceMs: number;
+  clientDir: string;
+};
+
+/** Reads the configuration from an environment; throws a readable error naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    sessionSecret: e.SESSION_SECRET,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    logLevel: e.LOG_LEVEL,
+    roomIdleMs: e.ROOM_IDLE_MS,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    maxDocBytes: e.MAX_DOC_BYTES,
+    ratePerSecond: e.RATE_PER_SECOND,
+    rateBurst: e.RATE_BURST,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    sessionRatePerMinute: e.SESSION_RATE_PER_MINUTE,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    clientDir: path.resolve("dist/client"),
+  };
+}

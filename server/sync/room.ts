@@ -1,0 +1,234 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Logger } from "../ops/log";
+import type { ServerMetrics } from "../ops/metrics";
+import type { Storage, StoredDoc } from "../storage/storage";
+import type { GroupCommit } from "./groupCommit";
+import {
+  type AwarenessEntry,
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSync,
+} from "./wire";
+
+/** What a room needs of a connection. */
+export interface Peer {
+  readonly id: number;
+  /** The awareness client id this connection speaks for, bound on its first awareness entry. */
+  awarenessClientId: number | undefined;
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export type RoomDeps = {
+  commit: GroupCommit;
+  storage: Storage;
+  metrics: ServerMetrics;
+  log: Logger;
+  maxDocBytes: number;
+  compactAfterUpdates: number;
+};
+
+export class DocumentTooLargeError extends Error {
+  override name = "DocumentTooLargeError";
+}
+
+const LOAD_ORIGIN = Symbol("load");
+
+/**
+ * One loaded document and the connections on it. Updates go to storage first and are applied
+ * to the document (and so relayed) only once they are durable.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<Peer>();
+  private storedBytes = 0;
+  private logRows = 0;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private compacting = false;
+  // Server-made changes share one client id per loaded room and are serialised, so each
+  // change's scratch copy already holds the previous one and clocks never collide.
+  private readonly serverClientId = this.doc.clientID;
+  private changeChain: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly name: string,
+    private readonly deps: RoomDeps,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      this.broadcast(encodeSync("update", update), origin);
+    });
+    this.awareness.on(
+      "update",
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = [...added, ...updated, ...removed];
+        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+        this.broadcast(encodeAwarenessMessage(update), origin);
+      },
+    );
+  }
+
+  /** Applies what storage holds; a row that fails to apply is logged and skipped, not fatal. */
+  load(stored: StoredDoc): void {
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+      } catch (error) {
+        this.deps.log.error("room.load.bad_row", { room: this.name, error });
+      }
+    }
+    this.storedBytes = stored.bytes;
+    this.logRows = stored.logRows;
+  }
+
+  get bytes(): number {
+    return this.storedBytes;
+  }
+
+  /**
+   * Stores an update, then applies and relays it. Rejects (and relays nothing) when storage
+   * fails or the document would grow past its limit.
+   */
+  submit(update: Uint8Array, from?: Peer): Promise<void> {
+    if (this.storedBytes + update.byteLength > this.deps.maxDocBytes) {
+      return Promise.reject(new DocumentTooLargeError(`room ${this.name} is at its size limit`));
+    }
+    this.deps.metrics.updatesIn.inc();
+    const done = this.deps.commit.enqueue(this.name, update).then(() => {
+      this.storedBytes += update.byteLength;
+      this.logRows++;
+      Y.applyUpdate(this.doc, update, from);
+      this.maybeCompact();
+    });
+    this.track(done);
+    return done;
+  }
+
+  /**
+   * A change made by the server (a participant's lane, the meeting state). It is made on a
+   * scratch copy and goes through `submit`, so it is durable before anyone sees it.
+   */
+  change(fn: (doc: Y.Doc) => void): Promise<void> {
+    const run = async () => {
+      const scratch = new Y.Doc();
+      scratch.clientID = this.serverClientId;
+      try {
+        Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+        const before = Y.encodeStateVector(scratch);
+        const updates: Uint8Array[] = [];
+        scratch.on("update", (u: Uint8Array) => updates.push(u));
+        fn(scratch);
+        if (updates.length === 0) return;
+        await this.submit(Y.encodeStateAsUpdate(scratch, before));
+      } finally {
+        scratch.destroy();
+      }
+    };
+    const result = this.changeChain.then(run);
+    this.changeChain = result.catch(() => {});
+    return result;
+  }
+
+  addPeer(peer: Peer): void {
+    this.peers.add(peer);
+  }
+
+  removePeer(peer: Peer): void {
+    this.peers.delete(peer);
+    const id = peer.awarenessClientId;
+    if (id !== undefined && this.awareness.states.has(id)) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [id], peer);
+    }
+  }
+
+  /**
+   * Applies awareness entries a connection sent, keeping only those for the client id it
+   * speaks for. y-websocket clients echo every state they hear, so foreign ids are dropped
+   * quietly rather than treated as an attack.
+   */
+  applyAwareness(peer: Peer, entries: AwarenessEntry[]): void {
+    if (peer.awarenessClientId === undefined) {
+      const claim = entries.find((e) => !this.isOwnedByOther(e.clientId, peer));
+      if (claim) peer.awarenessClientId = claim.clientId;
+    }
+    const own = entries.filter((e) => e.clientId === peer.awarenessClientId);
+    if (own.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), peer);
+  }
+
+  /** The current awareness of everyone in the room, for a newly connected client. */
+  awarenessSnapshot(): Uint8Array | undefined {
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length === 0) return undefined;
+    return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  /** Sends one encoded frame to every peer except `except`; encoded once for all. */
+  broadcast(frame: Uint8Array, except?: unknown): void {
+    for (const peer of this.peers) {
+      if (peer !== except) peer.send(frame);
+    }
+  }
+
+  /** Resolves when every update submitted so far is stored (or failed) and compaction is idle. */
+  async settle(): Promise<void> {
+    await this.changeChain;
+    while (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight]);
+    }
+  }
+
+  /** Folds the log into a snapshot (used when the room goes idle); errors are logged. */
+  async compactNow(): Promise<void> {
+    if (this.logRows === 0 || this.compacting) return;
+    this.compacting = true;
+    const started = performance.now();
+    try {
+      const result = await this.deps.storage.compact(this.name);
+      this.deps.metrics.storageLatency.observe(performance.now() - started);
+      this.logRows -= result.rowsFolded;
+      this.storedBytes += result.bytesAfter - result.bytesBefore;
+      this.deps.metrics.compactions.inc();
+      this.deps.log.debug("room.compacted", { room: this.name, ...result });
+    } catch (error) {
+      this.deps.metrics.storageErrors.inc();
+      this.deps.log.error("room.compact.failed", { room: this.name, error });
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private maybeCompact(): void {
+    if (this.logRows >= this.deps.compactAfterUpdates && !this.compacting) {
+      this.track(this.compactNow());
+    }
+  }
+
+  private track(p: Promise<unknown>): void {
+    const settled = p.then(
+      () => {},
+      () => {},
+    );
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+  }
+
+  private isOwnedByOther(clientId: number, peer: Peer): boolean {
+    for (const other of this.peers) {
+      if (other !== peer && other.awarenessClientId === clientId) return true;
+    }
+    return false;
+  }
+}

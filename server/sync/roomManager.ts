@@ -1,0 +1,110 @@
+import type { Logger } from "../ops/log";
+import { Room, type RoomDeps } from "./room";
+
+type Entry = {
+  ready: Promise<Room>;
+  room?: Room;
+  idleTimer?: NodeJS.Timeout;
+  unloading?: Promise<void>;
+};
+
+/**
+ * Loads each room once, shares it between connections, and saves and unloads it after it has
+ * had no connections for `idleMs`.
+ */
+export function createRoomManager(deps: RoomDeps & { idleMs: number; log: Logger }) {
+  const entries = new Map<string, Entry>();
+
+  const load = (name: string): Entry => {
+    const entry = {} as Entry;
+    entry.ready = (async () => {
+      const started = performance.now();
+      const stored = await deps.storage.load(name);
+      deps.metrics.storageLatency.observe(performance.now() - started);
+      const room = new Room(name, deps);
+      room.load(stored);
+      entry.room = room;
+      deps.log.debug("room.loaded", { room: name, bytes: stored.bytes, rows: stored.logRows });
+      return room;
+    })();
+    // A failed load must not stay cached: the next connection tries again.
+    entry.ready.catch(() => {
+      if (entries.get(name) === entry) entries.delete(name);
+    });
+    entries.set(name, entry);
+    return entry;
+  };
+
+  const unload = async (name: string, entry: Entry) => {
+    const room = entry.room;
+    if (!room) return;
+    await room.settle();
+    await room.compactNow();
+    room.destroy();
+    if (entries.get(name) === entry) entries.delete(name);
+    deps.log.debug("room.unloaded", { room: name });
+  };
+
+  const scheduleUnload = (name: string, entry: Entry) => {
+    clearTimeout(entry.idleTimer);
+    entry.idleTimer = setTimeout(() => {
+      if (entry.room && entry.room.peers.size === 0 && !entry.unloading) {
+        entry.unloading = unload(name, entry);
+      }
+    }, deps.idleMs);
+    entry.idleTimer.unref();
+  };
+
+  return {
+    /** The loaded room, loading it first if needed (waiting out an unload in progress). */
+    async open(name: string): Promise<Room> {
+      for (;;) {
+        const entry = entries.get(name) ?? load(name);
+        if (entry.unloading) {
+          await entry.unloading;
+          continue;
+        }
+        clearTimeout(entry.idleTimer);
+        const room = await entry.ready;
+        if (entry.unloading) continue;
+        return room;
+      }
+    },
+
+    /** Call when a room may have become idle (its last connection left, or a server change). */
+    release(room: Room): void {
+      const entry = entries.get(room.name);
+      if (entry?.room === room && room.peers.size === 0) scheduleUnload(room.name, entry);
+    },
+
+    /**
+     * Runs a server change on a room, loading it if needed; the room unloads again when idle.
+     */
+    async change(name: string, fn: Parameters<Room["change"]>[0]): Promise<void> {
+      const room = await this.open(name);
+      try {
+        await room.change(fn);
+      } finally {
+        this.release(room);
+      }
+    },
+
+    get size(): number {
+      return entries.size;
+    },
+
+    /** Saves and unloads every room (shutdown). */
+    async closeAll(): Promise<void> {
+      await Promise.allSettled(
+        [...entries].map(async ([name, entry]) => {
+          clearTimeout(entry.idleTimer);
+          await entry.ready.catch(() => undefined);
+          entry.unloading ??= unload(name, entry);
+          await entry.unloading;
+        }),
+      );
+    },
+  };
+}
+
+export type RoomManager = ReturnType<typeof createRoomManager>;

@@ -1,0 +1,90 @@
+import { upgradeWebSocket } from "@hono/node-server";
+import type { Context, Hono } from "hono";
+import type { Session, TokenSigner } from "../auth/tokens";
+import type { Logger } from "../ops/log";
+import type { ServerMetrics } from "../ops/metrics";
+import type { OriginPolicy } from "../ops/originPolicy";
+import { type ConnectionLimits, SyncConnection } from "./connection";
+import type { RoomManager } from "./roomManager";
+import { type Access, accessFor, parseRoomName } from "./roomName";
+
+export const SUBPROTOCOL = "debrief.v1";
+const AUTH_PREFIX = "auth.";
+
+type SyncDeps = {
+  rooms: RoomManager;
+  tokens: TokenSigner;
+  metrics: ServerMetrics;
+  log: Logger;
+  origins: OriginPolicy;
+  limits: ConnectionLimits;
+};
+
+type Admitted = { room: string; access: Exclude<Access, "none">; session: Session };
+
+/**
+ * `GET /sync/<room>`: authenticates before the upgrade (the token travels as the
+ * `auth.<token>` subprotocol, never in the URL) and refuses with a plain HTTP status, so a
+ * refused client never gets a byte of any document.
+ */
+export function mountSync(app: Hono, deps: SyncDeps): void {
+  app.get(
+    "/sync/*",
+    async (c, next) => {
+      if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+        return c.json({ error: "WebSocket upgrade required" }, 426);
+      }
+      const verdict = admit(c, deps);
+      if ("status" in verdict) {
+        deps.log.info("sync.refused", { status: verdict.status, reason: verdict.reason });
+        return c.json({ error: verdict.reason }, verdict.status);
+      }
+      c.set("admitted" as never, verdict as never);
+      await next();
+    },
+    // The handler must not await before returning its events: the first client frame can
+    // arrive right after the handshake and hono buffers it only until onOpen runs.
+    upgradeWebSocket((c) => {
+      const admitted = c.get("admitted" as never) as Admitted;
+      let connection: SyncConnection | undefined;
+      return {
+        onOpen(_event, ws) {
+          connection = new SyncConnection(
+            ws.raw as ConstructorParameters<typeof SyncConnection>[0],
+            admitted.room,
+            admitted.access,
+            admitted.session,
+            deps,
+          );
+        },
+        onMessage(event) {
+          connection?.receive(event.data as ArrayBuffer | string);
+        },
+        onClose() {
+          connection?.onClosed();
+        },
+      };
+    }),
+  );
+}
+
+type Refusal = { status: 400 | 401 | 403 | 404; reason: string };
+
+function admit(c: Context, deps: SyncDeps): Admitted | Refusal {
+  if (!deps.origins.allows(c.req.header("origin"), c.req.header("host"))) {
+    return { status: 403, reason: "origin not allowed" };
+  }
+  const roomName = parseRoomName(decodeURIComponent(c.req.path.slice("/sync/".length)));
+  if (!roomName) return { status: 404, reason: "unknown room" };
+  const offered = (c.req.header("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
+  if (!offered.includes(SUBPROTOCOL)) {
+    return { status: 400, reason: `subprotocol ${SUBPROTOCOL} required` };
+  }
+  const token = offered.find((p) => p.startsWith(AUTH_PREFIX))?.slice(AUTH_PREFIX.length);
+  if (!token) return { status: 401, reason: "session token required" };
+  const check = deps.tokens.verify(token);
+  if (!check.ok) return { status: 401, reason: `session ${check.reason}` };
+  const access = accessFor(roomName, check.session);
+  if (access === "none") return { status: 403, reason: "not allowed in this room" };
+  return { room: roomName.name, access, session: check.session };
+}

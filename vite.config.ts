@@ -1,0 +1,34 @@
+import solid from "vite-plugin-solid";
+import { defineConfig } from "vitest/config";
+
+// The API server's port for `npm run dev`; Vite proxies /api and /sync to it.
+const apiPort = Number(process.env.PORT ?? 8787);
+
+export default defineConfig({
+  root: "client",
+  // Tests run in Node (the UI is tested in real Chromium against the built client), and the
+  // Solid plugin would switch module resolution to browser builds (e.g. of `ws`) under Vitest.
+  plugins: process.env.VITEST ? [] : [solid()],
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": `http://127.0.0.1:${apiPort}`,
+      "/sync": { target: `ws://127.0.0.1:${apiPort}`, ws: true },
+    },
+  },
+  test: {
+    root: ".",
+    environment: "node",
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration suites spawn real server processes; two workers keep a 2-core machine responsive.
+    maxWorkers: 2,
+    reporters: ["default", "./tests/support/summaryReporter.ts"],
+  },
+});
