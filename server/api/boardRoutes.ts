@@ -68,8 +68,11 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
     const role = board ? roleForKey(board, body.key) : undefined;
     if (!board || !role) throw new HttpError(404, NOT_FOUND);
 
-    // A previous session of the same board and role keeps its participant id (and lane).
-    const previous = body.resumeToken ? deps.tokens.verify(body.resumeToken) : undefined;
+    // A previous session of the same board and role keeps its participant id (and lane), even
+    // after it expired: the caller holds the key as well, so the old token only names who they were.
+    const previous = body.resumeToken
+      ? deps.tokens.verify(body.resumeToken, Date.now(), { ignoreExpiry: true })
+      : undefined;
     const participantId =
       previous?.ok && previous.session.boardId === boardId && previous.session.role === role
         ? previous.session.participantId

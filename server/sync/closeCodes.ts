@@ -8,10 +8,14 @@ export const CLOSE = {
   unsupportedData: 1003,
   /** Too many messages per second from one connection. */
   policyViolation: 1008,
-  /** Frame above MAX_FRAME_BYTES (sent by ws itself), or the document is at its size limit. */
+  /** Frame above MAX_FRAME_BYTES (sent by ws itself). */
   messageTooBig: 1009,
   /** Storage failed; the update was not stored, so the client must resend after reconnecting. */
   internalError: 1011,
-  /** The session expired while connected. */
-  sessionExpired: 4001,
+  // 4400-4499 mirror HTTP 4xx; the stock y-websocket provider treats them as final and stops
+  // reconnecting, which is right when retrying with the same token cannot succeed.
+  /** The session expired while connected: join again with the link's key. */
+  sessionExpired: 4401,
+  /** The document reached MAX_DOC_BYTES; resending the same update would fail again. */
+  documentTooLarge: 4413,
 } as const;

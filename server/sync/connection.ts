@@ -189,7 +189,7 @@ export class SyncConnection implements Peer {
     if (kind === "empty") return;
     room.submit(update, this).catch((error: unknown) => {
       if (error instanceof DocumentTooLargeError) {
-        this.close(CLOSE.messageTooBig, "document size limit reached");
+        this.close(CLOSE.documentTooLarge, "document size limit reached");
         return;
       }
       // Not stored, so not relayed: closing makes the client resend it when it reconnects.

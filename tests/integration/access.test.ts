@@ -3,7 +3,7 @@ import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { createTokenSigner } from "../../server/auth/tokens";
 import { readBoard } from "../../shared/board";
-import { createBoard, join } from "../support/api";
+import { createBoard, join, postJson } from "../support/api";
 import { metric } from "../support/metrics";
 import { authProtocols, closed, openRaw } from "../support/rawSocket";
 import { type ServerHandle, startServer } from "../support/serverProcess";
@@ -78,6 +78,41 @@ describe("authentication before the upgrade", () => {
       ws.once("open", () => resolve(101));
     });
     expect(status).toBe(403);
+  });
+});
+
+describe("resuming a session", () => {
+  it("keeps the participant id when the old token has expired but is genuine", async () => {
+    const board = await createBoard(server.url);
+    const first = await join(server.url, board.id, board.keys.participant, "Pat");
+    const signer = createTokenSigner(Buffer.from(SECRET));
+    const lapsed = signer.issue({
+      boardId: board.id,
+      role: "participant",
+      participantId: first.participantId,
+      name: "Pat",
+      expiresAt: Date.now() - 1,
+    });
+    const resumed = await postJson(`${server.url}/api/boards/${board.id}/sessions`, {
+      key: board.keys.participant,
+      name: "Pat",
+      resumeToken: lapsed,
+    });
+    expect(resumed.json?.participantId).toBe(first.participantId);
+    const forged = createTokenSigner(Buffer.from("y".repeat(40))).issue({
+      boardId: board.id,
+      role: "participant",
+      participantId: "someone-else",
+      name: "Pat",
+      expiresAt: Date.now() + 60_000,
+    });
+    const refused = await postJson(`${server.url}/api/boards/${board.id}/sessions`, {
+      key: board.keys.participant,
+      name: "Pat",
+      resumeToken: forged,
+    });
+    expect(refused.status).toBe(200);
+    expect(refused.json?.participantId).not.toBe("someone-else");
   });
 });
 

@@ -1,0 +1,18 @@
+import type { ConnectionStatus } from "../sync/createBoardConnection";
+
+const LABELS: Record<ConnectionStatus, string> = {
+  connecting: "Connecting…",
+  synced: "Live",
+  offline: "Offline — reconnecting",
+  ended: "Session ended",
+};
+
+/** Whether what you see is live; changes are announced politely to screen readers. */
+export function ConnectionBadge(props: { status: ConnectionStatus }) {
+  return (
+    <span class={`badge status-${props.status}`} role="status" aria-live="polite">
+      <span class="dot" aria-hidden="true" />
+      {LABELS[props.status]}
+    </span>
+  );
+}
