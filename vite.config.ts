@@ -4,11 +4,11 @@ import { defineConfig } from "vitest/config";
 // The API server's port for `npm run dev`; Vite proxies /api and /sync to it.
 const apiPort = Number(process.env.PORT ?? 8787);
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: "client",
   // Tests run in Node (the UI is tested in real Chromium against the built client), and the
   // Solid plugin would switch module resolution to browser builds (e.g. of `ws`) under Vitest.
-  plugins: process.env.VITEST ? [] : [solid()],
+  plugins: mode === "test" ? [] : [solid()],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
@@ -31,4 +31,4 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ["default", "./tests/support/summaryReporter.ts"],
   },
-});
+}));

@@ -1,7 +1,8 @@
 import { createSignal, Show } from "solid-js";
+import { LIMITS } from "../../shared/board";
 
-// The API's limit for names (POST /api/boards/:id/sessions), stricter than the model's lane name.
-const NAME_MAX = 60;
+// The same limit the API and the board model apply to names.
+const NAME_MAX = LIMITS.nameLength;
 
 type Props = {
   error?: string;

@@ -38,6 +38,7 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
         incidentStart: body.incidentStart,
         incidentEnd: body.incidentEnd,
         timezone: body.timezone,
+        createdAt: Date.now(),
       }),
     );
     deps.log.info("board.created", { board: id });

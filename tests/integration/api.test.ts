@@ -42,9 +42,14 @@ describe("POST /api/boards", () => {
       [{ title: "x", incidentStart: "yesterday" }, /incidentStart/],
       [
         { title: "x", incidentStart: "2026-11-02T14:05:00" },
-        /incidentStart: must be ISO 8601 with an offset/,
+        /incidentStart: must be ISO 8601 with offset/,
       ],
       [{ title: "x", extra: 1 }, /extra/],
+      [
+        { title: "x", incidentStart: "2026-11-02T14:05:00Z", incidentEnd: "2026-11-02T13:00:00Z" },
+        /incidentEnd: must not be before incidentStart/,
+      ],
+      ["just a string", /object/],
     ];
     for (const [body, message] of cases) {
       const res = await postJson(`${server.url}/api/boards`, body);

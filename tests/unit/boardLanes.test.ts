@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
@@ -68,6 +67,16 @@ describe("addParticipantLane", () => {
 
   it("rejects a participant id with characters unsafe in keys, naming the field", () => {
     expect(() => addParticipantLane(newBoard(), { participantId: "a/b", name: "A" })).toThrow(
+      /participantId/,
+    );
+  });
+
+  it("accepts the longest participant id and still yields a lane id the other commands accept", () => {
+    const doc = newBoard();
+    const laneId = addParticipantLane(doc, { participantId: "a".repeat(64), name: "A" });
+    renameLane(doc, laneId, "Renamed");
+    expect(readLanes(doc)[1]?.name).toBe("Renamed");
+    expect(() => addParticipantLane(doc, { participantId: "a".repeat(65), name: "A" })).toThrow(
       /participantId/,
     );
   });
