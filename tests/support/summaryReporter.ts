@@ -13,14 +13,16 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const module of testModules) {
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") passed++;
-        else if (state === "failed") failed++;
+        else if (state === "failed") failedHere++;
         else skipped++;
       }
-      // A suite that fails to load (syntax error, failed beforeAll) has no passing tests to show it.
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) failed++;
+      // A suite that fails outside any test (load error, failed beforeAll) still fails the run.
+      if (module.state() === "failed" && failedHere === 0) failedHere = 1;
+      failed += failedHere;
     }
     // An unhandled error fails the run even when every test passed.
     failed += unhandledErrors.length;
