@@ -60,7 +60,8 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
-      this.broadcast(encodeSync("update", update), origin);
+      const sent = this.broadcast(encodeSync("update", update), origin);
+      this.deps.metrics.updatesOut.inc(sent);
     });
     this.awareness.on(
       "update",
@@ -170,11 +171,16 @@ export class Room {
     return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
-  /** Sends one encoded frame to every peer except `except`; encoded once for all. */
-  broadcast(frame: Uint8Array, except?: unknown): void {
+  /** Sends one encoded frame to every peer except `except` (encoded once for all); returns how many. */
+  broadcast(frame: Uint8Array, except?: unknown): number {
+    let sent = 0;
     for (const peer of this.peers) {
-      if (peer !== except) peer.send(frame);
+      if (peer !== except) {
+        peer.send(frame);
+        sent++;
+      }
     }
+    return sent;
   }
 
   /** Resolves when every update submitted so far is stored (or failed) and compaction is idle. */
