@@ -35,6 +35,10 @@ export class DocumentTooLargeError extends Error {
 
 const LOAD_ORIGIN = Symbol("load");
 
+function randomClientId(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] as number;
+}
+
 /**
  * One loaded document and the connections on it. Updates go to storage first and are applied
  * to the document (and so relayed) only once they are durable.
@@ -47,9 +51,10 @@ export class Room {
   private logRows = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
   private compacting = false;
-  // Server-made changes share one client id per loaded room and are serialised, so each
-  // change's scratch copy already holds the previous one and clocks never collide.
-  private readonly serverClientId = this.doc.clientID;
+  // Server-made changes share one client id per loaded room (not the room doc's own, which
+  // never writes) and are serialised, so each change's scratch copy already holds the
+  // previous one and its clock continues from there.
+  private readonly serverClientId = randomClientId();
   private changeChain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -119,9 +124,10 @@ export class Room {
   change(fn: (doc: Y.Doc) => void): Promise<void> {
     const run = async () => {
       const scratch = new Y.Doc();
-      scratch.clientID = this.serverClientId;
       try {
         Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+        // Set after loading: Yjs re-rolls a doc's id when a remote update advances its clock.
+        scratch.clientID = this.serverClientId;
         const before = Y.encodeStateVector(scratch);
         const updates: Uint8Array[] = [];
         scratch.on("update", (u: Uint8Array) => updates.push(u));

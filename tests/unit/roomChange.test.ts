@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createLogger } from "../../server/ops/log";
+import { createServerMetrics } from "../../server/ops/metrics";
+import type { AppendItem, Storage } from "../../server/storage/storage";
+import { createGroupCommit } from "../../server/sync/groupCommit";
+import { Room } from "../../server/sync/room";
+import { addParticipantLane, createBoard, readBoard } from "../../shared/board";
+
+/** An in-memory storage that records what was appended, and can be told to fail. */
+function memoryStorage() {
+  const rows: AppendItem[] = [];
+  let failing = false;
+  const storage: Storage = {
+    load: async () => ({ updates: [], logRows: 0, bytes: 0 }),
+    append: async (items) => {
+      if (failing) throw new Error("disk full");
+      rows.push(...items);
+    },
+    compact: async () => ({ rowsFolded: 0, bytesBefore: 0, bytesAfter: 0 }),
+    createBoard: async () => {},
+    getBoard: async () => undefined,
+    ping: async () => {},
+    close: async () => {},
+  };
+  return { storage, rows, fail: (on: boolean) => (failing = on) };
+}
+
+function createRoom() {
+  const mem = memoryStorage();
+  const metrics = createServerMetrics({ rooms: () => 1 });
+  const room = new Room("room-under-test", {
+    commit: createGroupCommit(mem.storage, metrics),
+    storage: mem.storage,
+    metrics,
+    log: createLogger("silent"),
+    maxDocBytes: 1024 * 1024,
+    compactAfterUpdates: 1000,
+  });
+  return { room, mem };
+}
+
+describe("server-made changes", () => {
+  it("are stored before they reach the document, under one client id that is not the room's", async () => {
+    const { room, mem } = createRoom();
+    const roomId = room.doc.clientID;
+    const pending = room.change((doc) => createBoard(doc, { title: "T", timezone: "UTC" }));
+    expect(readBoard(room.doc).lanes).toEqual([]);
+    await pending;
+    await room.change((doc) => addParticipantLane(doc, { participantId: "p1", name: "Pat" }));
+    expect(mem.rows).toHaveLength(2);
+    expect(readBoard(room.doc).lanes.map((l) => l.kind)).toEqual(["timeline", "participant"]);
+    expect(room.doc.clientID).toBe(roomId);
+    const writers = [...Y.decodeStateVector(Y.encodeStateVector(room.doc)).keys()];
+    expect(writers).toHaveLength(1);
+    expect(writers[0]).not.toBe(roomId);
+  });
+
+  it("store nothing when the change changes nothing", async () => {
+    const { room, mem } = createRoom();
+    await room.change(() => {});
+    expect(mem.rows).toEqual([]);
+  });
+
+  it("are neither applied nor relayed when storage fails", async () => {
+    const { room, mem } = createRoom();
+    const sent: Uint8Array[] = [];
+    room.addPeer({
+      id: 1,
+      awarenessClientId: undefined,
+      send: (f) => sent.push(f),
+      close: () => {},
+    });
+    mem.fail(true);
+    await expect(
+      room.change((doc) => createBoard(doc, { title: "T", timezone: "UTC" })),
+    ).rejects.toThrow("disk full");
+    expect(readBoard(room.doc).lanes).toEqual([]);
+    expect(sent).toEqual([]);
+    mem.fail(false);
+    await room.change((doc) => createBoard(doc, { title: "T", timezone: "UTC" }));
+    expect(sent).toHaveLength(1);
+  });
+});
