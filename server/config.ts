@@ -15,6 +15,9 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   // Base URL used when building share links; defaults to the request's own origin.
   PUBLIC_URL: z.string().url().optional(),
+  // Behind a reverse proxy every request comes from the proxy's address; with TRUST_PROXY=true
+  // the per-address limits use the last X-Forwarded-For entry (the address the proxy saw).
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // An idle room is saved and unloaded after this long without connections.
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
@@ -28,6 +31,9 @@ const EnvSchema = z.object({
   RATE_BURST: positiveInt.default(1000),
   // Compaction folds the append log into one snapshot once a room's log holds this many rows.
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  // Keep-alive and liveness beat per connection. The stock provider reconnects after 30 s
+  // without a message, so this stays well below that.
+  HEARTBEAT_MS: z.coerce.number().int().min(50).max(25_000).default(15_000),
   SESSION_TTL_HOURS: positiveInt.default(24 * 7),
   // Session exchanges per client address per minute; guessing keys must be slow.
   SESSION_RATE_PER_MINUTE: positiveInt.default(30),
@@ -41,6 +47,7 @@ export type Config = {
   sessionSecret: string | undefined;
   allowedOrigins: string[];
   publicUrl: string | undefined;
+  trustProxy: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   roomIdleMs: number;
   maxFrameBytes: number;
@@ -49,6 +56,7 @@ export type Config = {
   rateBurst: number;
   compactAfterUpdates: number;
   sessionTtlMs: number;
+  heartbeatMs: number;
   sessionRatePerMinute: number;
   shutdownGraceMs: number;
   clientDir: string;
@@ -71,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((s) => s.trim())
       .filter(Boolean),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    trustProxy: e.TRUST_PROXY === "true",
     logLevel: e.LOG_LEVEL,
     roomIdleMs: e.ROOM_IDLE_MS,
     maxFrameBytes: e.MAX_FRAME_BYTES,
@@ -79,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateBurst: e.RATE_BURST,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    heartbeatMs: e.HEARTBEAT_MS,
     sessionRatePerMinute: e.SESSION_RATE_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     clientDir: path.resolve("dist/client"),

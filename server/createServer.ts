@@ -76,6 +76,7 @@ export function createDebriefServer(config: Config, storage?: Storage): DebriefS
     publicUrl: config.publicUrl,
     sessionTtlMs: config.sessionTtlMs,
     sessionRatePerMinute: config.sessionRatePerMinute,
+    trustProxy: config.trustProxy,
   });
   mountSync(app, {
     rooms,
@@ -88,6 +89,7 @@ export function createDebriefServer(config: Config, storage?: Storage): DebriefS
       rateBurst: config.rateBurst,
       maxAwarenessStateBytes: 8 * 1024,
       maxBufferedBytes: 64 * 1024 * 1024,
+      heartbeatMs: config.heartbeatMs,
     },
   });
   app.notFound((c) =>

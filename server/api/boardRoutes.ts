@@ -18,6 +18,7 @@ type BoardDeps = {
   publicUrl: string | undefined;
   sessionTtlMs: number;
   sessionRatePerMinute: number;
+  trustProxy: boolean;
 };
 
 // The same answer for an unknown board and a wrong key, so keys cannot be probed per board.
@@ -31,7 +32,6 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
     const body = await readBody(c, CreateBoardBody);
     const id = randomSecret(16);
     const { keys, hashes } = createBoardKeys();
-    await deps.storage.createBoard({ id, createdAt: Date.now(), keyHashes: hashes });
     await deps.rooms.change(id, (doc) =>
       createBoard(doc, {
         title: body.title,
@@ -41,6 +41,9 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
         createdAt: Date.now(),
       }),
     );
+    // The record that makes the board reachable is written last: if the document write fails,
+    // nothing points at a board without a document.
+    await deps.storage.createBoard({ id, createdAt: Date.now(), keyHashes: hashes });
     deps.log.info("board.created", { board: id });
     const base = deps.publicUrl ?? new URL(c.req.url).origin;
     const link = (key: string) => `${base}/b/${id}#key=${key}`;
@@ -60,7 +63,7 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
   });
 
   app.post("/api/boards/:id/sessions", async (c) => {
-    if (!sessionLimit.allow(clientAddress(c))) {
+    if (!sessionLimit.allow(clientAddress(c, deps.trustProxy))) {
       throw new HttpError(429, "too many attempts; wait a minute and try again");
     }
     const body = await readBody(c, CreateSessionBody);
@@ -113,7 +116,11 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
   });
 }
 
-function clientAddress(c: Context): string {
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {

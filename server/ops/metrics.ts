@@ -82,15 +82,24 @@ export function createServerMetrics(gauges: { rooms: () => number }) {
     registry: m,
     rooms: m.gauge("debrief_rooms_loaded", "Rooms held in memory", gauges.rooms),
     connections: m.gauge("debrief_connections", "Open sync connections"),
-    updatesIn: m.counter("debrief_updates_in_total", "Document updates received from clients"),
+    updatesIn: m.counter(
+      "debrief_updates_in_total",
+      "Document updates stored (from clients and server-made changes)",
+    ),
     updatesOut: m.counter("debrief_updates_out_total", "Document update frames sent to clients"),
     bytesIn: m.counter("debrief_bytes_in_total", "Bytes received on sync sockets"),
     bytesOut: m.counter("debrief_bytes_out_total", "Bytes sent on sync sockets"),
     storageLatency: m.latency("debrief_storage_seconds", "Storage call latency"),
-    storageErrors: m.counter("debrief_storage_errors_total", "Storage calls that failed"),
+    storageErrors: m.counter(
+      "debrief_storage_errors_total",
+      "Storage calls that failed (appends, loads, compactions)",
+    ),
     compactions: m.counter("debrief_compactions_total", "Room logs folded into a snapshot"),
     protocolErrors: m.counter("debrief_protocol_errors_total", "Connections closed for bad frames"),
-    rateLimited: m.counter("debrief_rate_limited_total", "Connections closed for exceeding rate"),
+    rateLimited: m.counter(
+      "debrief_rate_limited_total",
+      "Connections closed for exceeding the message rate or falling too far behind",
+    ),
     droppedReadOnly: m.counter(
       "debrief_readonly_writes_dropped_total",
       "Write frames dropped from read-only connections",

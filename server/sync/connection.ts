@@ -8,14 +8,31 @@ import { DocumentTooLargeError, type Peer, type Room } from "./room";
 import type { RoomManager } from "./roomManager";
 import type { Access } from "./roomName";
 import { inspectUpdate } from "./validateUpdate";
-import { type ClientMessage, decodeClientMessage, encodeSync, ProtocolError } from "./wire";
+import {
+  type ClientMessage,
+  decodeClientMessage,
+  encodeAwarenessMessage,
+  encodeSync,
+  ProtocolError,
+} from "./wire";
 
-/** The part of a WebSocket the connection uses (hono's WSContext satisfies it). */
+/** The part of a `ws` WebSocket the connection uses. */
 export type Socket = {
   readonly readyState: number;
+  readonly bufferedAmount: number;
   send(data: Uint8Array): void;
   close(code?: number, reason?: string): void;
+  ping(): void;
+  terminate(): void;
+  on(event: "pong", listener: () => void): void;
 };
+
+// The stock provider reconnects after 30 s without a message, and a lone client with no
+// presence hears nothing; an empty awareness update after a beat of silence keeps it calm.
+// The same beat pings at the WebSocket level to find peers that vanished without a close.
+const KEEPALIVE_FRAME = encodeAwarenessMessage(new Uint8Array([0]));
+// setTimeout holds at most 2^31-1 ms (~24.8 days); longer sessions re-arm.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type ConnectionLimits = {
   ratePerSecond: number;
@@ -23,6 +40,7 @@ export type ConnectionLimits = {
   maxAwarenessStateBytes: number;
   /** A client that cannot keep up is dropped rather than buffered without bound. */
   maxBufferedBytes: number;
+  heartbeatMs: number;
 };
 
 type ConnectionDeps = {
@@ -46,19 +64,25 @@ export class SyncConnection implements Peer {
   private pending: Uint8Array[] | undefined = [];
   private closed = false;
   private readonly bucket;
-  private readonly expiryTimer: NodeJS.Timeout;
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private readonly heartbeat: NodeJS.Timeout;
+  private alive = true;
+  private lastSentAt = Date.now();
 
   constructor(
-    private readonly socket: Socket & { bufferedAmount?: number },
+    private readonly socket: Socket,
     private readonly roomName: string,
     private readonly access: Exclude<Access, "none">,
     session: Session,
     private readonly deps: ConnectionDeps,
   ) {
     this.bucket = createTokenBucket(deps.limits.ratePerSecond, deps.limits.rateBurst);
-    const ttl = Math.max(0, session.expiresAt - Date.now());
-    this.expiryTimer = setTimeout(() => this.close(CLOSE.sessionExpired, "session expired"), ttl);
-    this.expiryTimer.unref();
+    this.armExpiry(session.expiresAt);
+    socket.on("pong", () => {
+      this.alive = true;
+    });
+    this.heartbeat = setInterval(() => this.beat(), deps.limits.heartbeatMs);
+    this.heartbeat.unref();
     deps.metrics.connections.inc();
     void this.attach();
   }
@@ -87,6 +111,7 @@ export class SyncConnection implements Peer {
     if (this.closed && !this.room) return;
     this.closed = true;
     clearTimeout(this.expiryTimer);
+    clearInterval(this.heartbeat);
     if (this.room) {
       this.room.removePeer(this);
       this.deps.rooms.release(this.room);
@@ -97,11 +122,13 @@ export class SyncConnection implements Peer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
-    if ((this.socket.bufferedAmount ?? 0) > this.deps.limits.maxBufferedBytes) {
+    if (this.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+      this.deps.metrics.rateLimited.inc();
       this.close(CLOSE.policyViolation, "client too slow");
       return;
     }
     this.socket.send(frame);
+    this.lastSentAt = Date.now();
     this.deps.metrics.bytesOut.inc(frame.byteLength);
   }
 
@@ -112,12 +139,37 @@ export class SyncConnection implements Peer {
     this.onClosed();
   }
 
+  private armExpiry(expiresAt: number): void {
+    const ttl = expiresAt - Date.now();
+    if (ttl <= 0) {
+      this.close(CLOSE.sessionExpired, "session expired");
+      return;
+    }
+    this.expiryTimer = setTimeout(() => this.armExpiry(expiresAt), Math.min(ttl, MAX_TIMER_MS));
+    this.expiryTimer.unref();
+  }
+
+  private beat(): void {
+    if (this.closed) return;
+    if (!this.alive) {
+      // No pong since the last beat: the peer is gone without a closing handshake.
+      this.deps.log.info("sync.close", { room: this.roomName, conn: this.id, reason: "no pong" });
+      this.socket.terminate();
+      this.onClosed();
+      return;
+    }
+    this.alive = false;
+    this.socket.ping();
+    if (Date.now() - this.lastSentAt >= this.deps.limits.heartbeatMs) this.send(KEEPALIVE_FRAME);
+  }
+
   private async attach(): Promise<void> {
     let room: Room;
     try {
       room = await this.deps.rooms.open(this.roomName);
     } catch (error) {
       this.deps.log.error("room.load.failed", { room: this.roomName, error });
+      this.deps.metrics.storageErrors.inc();
       this.deps.metrics.connections.dec();
       this.close(CLOSE.internalError, "storage unavailable");
       return;

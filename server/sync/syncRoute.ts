@@ -4,7 +4,7 @@ import type { Session, TokenSigner } from "../auth/tokens";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { OriginPolicy } from "../ops/originPolicy";
-import { type ConnectionLimits, SyncConnection } from "./connection";
+import { type ConnectionLimits, type Socket, SyncConnection } from "./connection";
 import type { RoomManager } from "./roomManager";
 import { type Access, accessFor, parseRoomName } from "./roomName";
 
@@ -50,7 +50,8 @@ export function mountSync(app: Hono, deps: SyncDeps): void {
       return {
         onOpen(_event, ws) {
           connection = new SyncConnection(
-            ws.raw as ConstructorParameters<typeof SyncConnection>[0],
+            // @hono/node-server hands us the `ws` WebSocket itself as `raw`.
+            ws.raw as unknown as Socket,
             admitted.room,
             admitted.access,
             admitted.session,
@@ -74,7 +75,13 @@ function admit(c: Context, deps: SyncDeps): Admitted | Refusal {
   if (!deps.origins.allows(c.req.header("origin"), c.req.header("host"))) {
     return { status: 403, reason: "origin not allowed" };
   }
-  const roomName = parseRoomName(decodeURIComponent(c.req.path.slice("/sync/".length)));
+  let path: string;
+  try {
+    path = decodeURIComponent(c.req.path.slice("/sync/".length));
+  } catch {
+    return { status: 404, reason: "unknown room" };
+  }
+  const roomName = parseRoomName(path);
   if (!roomName) return { status: 404, reason: "unknown room" };
   const offered = (c.req.header("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
   if (!offered.includes(SUBPROTOCOL)) {

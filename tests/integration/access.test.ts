@@ -200,8 +200,9 @@ describe("room access by role", () => {
     }
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     raw.ws.close();
-    const { frames } = await done;
-    expect(frames.length).toBeGreaterThan(0);
+    await done;
+    // It was sent the board (sync step 1 at least) while its own writes were dropped.
+    expect(raw.frames.length).toBeGreaterThan(0);
   });
 });
 

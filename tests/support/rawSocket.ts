@@ -1,14 +1,17 @@
 import { WebSocket } from "ws";
 
 export type Refusal = { refused: true; status: number };
-export type Opened = { refused: false; ws: WebSocket; protocol: string };
+/** `frames` collects every binary frame from the first one on (they can arrive with "open"). */
+export type Opened = { refused: false; ws: WebSocket; protocol: string; frames: Uint8Array[] };
 
 /** Opens a raw socket with the given subprotocols; reports an HTTP refusal instead of throwing. */
 export function openRaw(url: string, protocols: string[]): Promise<Refusal | Opened> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, protocols);
     ws.binaryType = "arraybuffer";
-    ws.once("open", () => resolve({ refused: false, ws, protocol: ws.protocol }));
+    const frames: Uint8Array[] = [];
+    ws.on("message", (data: ArrayBuffer) => frames.push(new Uint8Array(data)));
+    ws.once("open", () => resolve({ refused: false, ws, protocol: ws.protocol, frames }));
     ws.once("unexpected-response", (_req, res) => {
       resolve({ refused: true, status: res.statusCode ?? 0 });
       ws.terminate();
@@ -17,11 +20,10 @@ export function openRaw(url: string, protocols: string[]): Promise<Refusal | Ope
   });
 }
 
-/** Resolves with the close code and every binary frame received before it. */
-export function closed(ws: WebSocket): Promise<{ code: number; frames: Uint8Array[] }> {
-  const frames: Uint8Array[] = [];
-  ws.on("message", (data: ArrayBuffer) => frames.push(new Uint8Array(data)));
-  return new Promise((resolve) => ws.once("close", (code) => resolve({ code, frames })));
+/** Resolves with the close code. */
+export function closed(ws: WebSocket): Promise<{ code: number }> {
+  if (ws.readyState === ws.CLOSED) return Promise.resolve({ code: 1006 });
+  return new Promise((resolve) => ws.once("close", (code) => resolve({ code })));
 }
 
 export function authProtocols(token: string): string[] {
