@@ -23,6 +23,11 @@ const MIGRATIONS = [
      participant_hash TEXT NOT NULL,
      observer_hash TEXT NOT NULL
    );`,
+  // Boards whose meeting timer runs, so a restarted server knows which timers to re-arm.
+  `CREATE TABLE running_meetings (
+     board_id TEXT PRIMARY KEY,
+     since INTEGER NOT NULL
+   );`,
 ];
 
 type BoardRow = {
@@ -65,6 +70,13 @@ export function createSqliteStorage(dataDir: string): Storage {
      VALUES (?, ?, ?, ?, ?)`,
   );
   const selectBoard = db.prepare<[string], BoardRow>("SELECT * FROM boards WHERE id = ?");
+  const markRunning = db.prepare<[string, number]>(
+    "INSERT INTO running_meetings (board_id, since) VALUES (?, ?) ON CONFLICT (board_id) DO NOTHING",
+  );
+  const markStopped = db.prepare<[string]>("DELETE FROM running_meetings WHERE board_id = ?");
+  const selectRunning = db.prepare<[], { board_id: string }>(
+    "SELECT board_id FROM running_meetings ORDER BY since",
+  );
 
   const readRoom = (room: string) => {
     const snapshot = selectSnapshot.get(room);
@@ -124,6 +136,13 @@ export function createSqliteStorage(dataDir: string): Storage {
           observer: row.observer_hash,
         },
       };
+    },
+    async setMeetingRunning(boardId: string, running: boolean): Promise<void> {
+      if (running) markRunning.run(boardId, Date.now());
+      else markStopped.run(boardId);
+    },
+    async listRunningMeetings(): Promise<string[]> {
+      return selectRunning.all().map((r) => r.board_id);
     },
     async ping(): Promise<void> {
       db.prepare("SELECT 1").get();

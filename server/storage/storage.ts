@@ -36,6 +36,10 @@ export interface Storage {
   compact(room: string): Promise<CompactionResult>;
   createBoard(record: BoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
+  /** Remembers whether a board's meeting has a timer to run (lobby and ended need none). */
+  setMeetingRunning(boardId: string, running: boolean): Promise<void>;
+  /** Boards whose meeting timers a (re)started server must re-arm. */
+  listRunningMeetings(): Promise<string[]>;
   /** Resolves when the storage answers; used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

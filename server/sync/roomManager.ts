@@ -14,6 +14,7 @@ type Entry = {
  */
 export function createRoomManager(deps: RoomDeps & { idleMs: number; log: Logger }) {
   const entries = new Map<string, Entry>();
+  const loadListeners = new Set<(room: Room) => void>();
 
   const load = (name: string): Entry => {
     const entry = {} as Entry;
@@ -87,6 +88,11 @@ export function createRoomManager(deps: RoomDeps & { idleMs: number; log: Logger
       } finally {
         this.release(room);
       }
+    },
+
+    /** Calls `listener` with every room once it is loaded (e.g. to watch drafts rooms). */
+    onLoad(listener: (room: Room) => void): void {
+      loadListeners.add(listener);
     },
 
     get size(): number {

@@ -20,6 +20,8 @@ function memoryStorage() {
     compact: async () => ({ rowsFolded: 0, bytesBefore: 0, bytesAfter: 0 }),
     createBoard: async () => {},
     getBoard: async () => undefined,
+    setMeetingRunning: async () => {},
+    listRunningMeetings: async () => [],
     ping: async () => {},
     close: async () => {},
   };

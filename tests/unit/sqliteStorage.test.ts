@@ -91,6 +91,16 @@ describe("SQLite storage", () => {
     expect(stateOf((await storage.load("r")).updates)).toEqual([0, 1, 2]);
   });
 
+  it("remembers which meetings are running, across reopening", async () => {
+    const { storage, dir } = open();
+    await storage.setMeetingRunning("b1", true);
+    await storage.setMeetingRunning("b2", true);
+    await storage.setMeetingRunning("b1", true);
+    await storage.setMeetingRunning("b2", false);
+    await storage.close();
+    expect(await open(dir).storage.listRunningMeetings()).toEqual(["b1"]);
+  });
+
   it("survives reopening: data and schema version persist", async () => {
     const { storage, dir } = open();
     const [a] = edits(1);
