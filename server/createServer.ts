@@ -6,9 +6,11 @@ import { bodyLimit } from "hono/body-limit";
 import { WebSocketServer } from "ws";
 import { mountBoardRoutes } from "./api/boardRoutes";
 import { HttpError } from "./api/http";
+import { mountMeetingRoutes } from "./api/meetingRoutes";
 import { loadSessionSecret } from "./auth/secret";
 import { createTokenSigner } from "./auth/tokens";
 import type { Config } from "./config";
+import { createMeetingService } from "./meeting/meetingService";
 import { createLogger, type Logger } from "./ops/log";
 import { createServerMetrics } from "./ops/metrics";
 import { mountOpsRoutes } from "./ops/opsRoutes";
@@ -47,6 +49,7 @@ export function createDebriefServer(config: Config, storage?: Storage): DebriefS
     compactAfterUpdates: config.compactAfterUpdates,
   });
   const origins = createOriginPolicy(config.allowedOrigins);
+  const meetings = createMeetingService({ rooms, storage: store, log });
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -77,7 +80,9 @@ export function createDebriefServer(config: Config, storage?: Storage): DebriefS
     sessionTtlMs: config.sessionTtlMs,
     sessionRatePerMinute: config.sessionRatePerMinute,
     trustProxy: config.trustProxy,
+    meetings,
   });
+  mountMeetingRoutes(app, { meetings, rooms, tokens });
   mountSync(app, {
     rooms,
     tokens,
@@ -115,11 +120,15 @@ export function createDebriefServer(config: Config, storage?: Storage): DebriefS
         server.listen(config.port, config.host, () => {
           const port = (server.address() as AddressInfo).port;
           log.info("server.listening", { port, host: config.host, dataDir: config.dataDir });
+          // Meetings that were running when the server stopped pick up their timers again;
+          // prompts that fell due meanwhile are posted now, each exactly once.
+          void meetings.resumeRunning();
           resolve(port);
         });
       }),
     close: async () => {
       log.info("server.stopping", {});
+      meetings.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, "server shutting down");
       await rooms.closeAll();

@@ -3,12 +3,14 @@ import type { Context, Hono } from "hono";
 import { addParticipantLane, createBoard, readInfo } from "../../shared/board";
 import { createBoardKeys, randomSecret, roleForKey } from "../auth/keys";
 import type { TokenSigner } from "../auth/tokens";
+import type { MeetingService } from "../meeting/meetingService";
 import type { Logger } from "../ops/log";
 import type { Storage } from "../storage/storage";
 import type { RoomManager } from "../sync/roomManager";
 import { createAddressRateLimit } from "./addressRateLimit";
-import { bearerToken, HttpError, readBody } from "./http";
+import { HttpError, readBody } from "./http";
 import { CreateBoardBody, CreateSessionBody } from "./schemas";
+import { requireBoardSession } from "./session";
 
 type BoardDeps = {
   storage: Storage;
@@ -19,6 +21,7 @@ type BoardDeps = {
   sessionTtlMs: number;
   sessionRatePerMinute: number;
   trustProxy: boolean;
+  meetings: MeetingService;
 };
 
 // The same answer for an unknown board and a wrong key, so keys cannot be probed per board.
@@ -29,28 +32,30 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
   const sessionLimit = createAddressRateLimit(deps.sessionRatePerMinute);
 
   app.post("/api/boards", async (c) => {
-    const body = await readBody(c, CreateBoardBody);
+    const { board, script } = await readBody(c, CreateBoardBody);
     const id = randomSecret(16);
     const { keys, hashes } = createBoardKeys();
     await deps.rooms.change(id, (doc) =>
       createBoard(doc, {
-        title: body.title,
-        incidentStart: body.incidentStart,
-        incidentEnd: body.incidentEnd,
-        timezone: body.timezone,
+        title: board.title,
+        incidentStart: board.incidentStart,
+        incidentEnd: board.incidentEnd,
+        timezone: board.timezone,
         createdAt: Date.now(),
       }),
     );
-    // The record that makes the board reachable is written last: if the document write fails,
-    // nothing points at a board without a document.
+    await deps.meetings.create(id, script);
+    // The record that makes the board reachable is written last: if a document write fails,
+    // nothing points at a half-made board.
     await deps.storage.createBoard({ id, createdAt: Date.now(), keyHashes: hashes });
-    deps.log.info("board.created", { board: id });
+    deps.log.info("board.created", { board: id, script: script.id });
     const base = deps.publicUrl ?? new URL(c.req.url).origin;
     const link = (key: string) => `${base}/b/${id}#key=${key}`;
     return c.json(
       {
         id,
-        title: body.title,
+        title: board.title,
+        scriptId: script.id,
         keys,
         links: {
           facilitator: link(keys.facilitator),
@@ -94,17 +99,12 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
   });
 
   app.get("/api/boards/:id", async (c) => {
-    const check = deps.tokens.verify(bearerToken(c));
-    if (!check.ok) throw new HttpError(401, `session ${check.reason}`);
-    const boardId = c.req.param("id");
-    if (check.session.boardId !== boardId) throw new HttpError(403, "session is for another board");
-    const room = await deps.rooms.open(boardId);
+    const s = requireBoardSession(c, deps.tokens);
+    const room = await deps.rooms.open(s.boardId);
     try {
-      const info = readInfo(room.doc);
-      const s = check.session;
       return c.json({
-        id: boardId,
-        ...info,
+        id: s.boardId,
+        ...readInfo(room.doc),
         role: s.role,
         participantId: s.participantId,
         name: s.name,

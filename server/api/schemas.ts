@@ -1,17 +1,37 @@
 import { z } from "zod";
 import { createBoardInputSchema, LIMITS } from "../../shared/board";
+import { DEFAULT_SCRIPT_ID, getScript, scriptIdSchema, scriptSchema } from "../../shared/meeting";
+
+/** A script by id (one of the shipped ones) or in full (a custom one, validated). */
+const ScriptChoice = z.union([
+  scriptIdSchema.refine((id) => getScript(id) !== undefined, "is not a known script id"),
+  scriptSchema,
+]);
 
 /**
  * `POST /api/boards`: the board model's own input schema, so the API and the model cannot
- * disagree; the time zone defaults to UTC for callers that do not say.
+ * disagree, plus the meeting script. The time zone defaults to UTC, the script to the
+ * 60-minute blameless debrief.
  */
-export const CreateBoardBody = z.preprocess(
-  (body) =>
-    typeof body === "object" && body !== null && !Array.isArray(body)
-      ? { timezone: "UTC", ...body }
-      : body,
-  createBoardInputSchema,
-);
+export const CreateBoardBody = z
+  .preprocess(
+    (body) =>
+      typeof body === "object" && body !== null && !Array.isArray(body)
+        ? { timezone: "UTC", script: DEFAULT_SCRIPT_ID, ...body }
+        : body,
+    z.object({ script: ScriptChoice }).passthrough(),
+  )
+  .transform(({ script, ...board }, ctx) => {
+    const parsed = createBoardInputSchema.safeParse(board);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom" });
+      return z.NEVER;
+    }
+    return {
+      board: parsed.data,
+      script: typeof script === "string" ? (getScript(script) ?? z.NEVER) : script,
+    };
+  });
 
 export const CreateSessionBody = z.strictObject({
   key: z.string().min(1).max(200),

@@ -4,6 +4,15 @@
 
 export { createBoard, isBoardCreated, updateBoardInfo } from "./boardInfo";
 export { addCard, deleteCard, moveCard, setCardKind, setCardText } from "./cards";
+export {
+  type AddDraftCardInput,
+  addDraftCard,
+  addDraftCardInputSchema,
+  clearDrafts,
+  copyDraftsIntoBoard,
+  countDrafts,
+  readDraftCards,
+} from "./drafts";
 export { BoardCommandError, type BoardErrorCode } from "./errors";
 export { isValidRank, rankAfter, rankBetween } from "./fractionalIndex";
 export {

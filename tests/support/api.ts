@@ -36,3 +36,10 @@ export async function join(base: string, boardId: string, key: string, name: str
   if (res.status !== 200) throw new Error(`join: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json as unknown as SessionReply;
 }
+
+/** POST /api/boards/:id/meeting with a Bearer token. */
+export function meetingAction(base: string, boardId: string, token: string, body: unknown) {
+  return postJson(`${base}/api/boards/${boardId}/meeting`, body, {
+    authorization: `Bearer ${token}`,
+  });
+}

@@ -1,0 +1,243 @@
+import { countDrafts } from "../../shared/board";
+import {
+  appendPrompts,
+  applyHistoryChanges,
+  applyMeetingAction,
+  currentPhase,
+  duePrompts,
+  grantFacilitator,
+  initMeetingDoc,
+  type MeetingRequest,
+  type MeetingSnapshot,
+  type MeetingState,
+  nextPromptDueAt,
+  readDraftCounts,
+  readFacilitators,
+  readMeeting,
+  readMeetingState,
+  readPostedPromptIds,
+  type Script,
+  setDraftCount,
+  writeMeetingState,
+} from "../../shared/meeting";
+import type { Logger } from "../ops/log";
+import type { Storage } from "../storage/storage";
+import type { Room } from "../sync/room";
+import type { RoomManager } from "../sync/roomManager";
+import { parseRoomName } from "../sync/roomName";
+import { revealDrafts } from "./reveal";
+import { meetingRoom } from "./rooms";
+
+type MeetingDeps = {
+  rooms: RoomManager;
+  storage: Storage;
+  log: Logger;
+  /** The server clock; every stored time is on it. */
+  now?: () => number;
+};
+
+// setTimeout holds at most 2^31-1 ms; a later event re-arms on wake-up.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+// Drafts change as fast as people type; counts follow within this much.
+const DRAFT_COUNT_DEBOUNCE_MS = 300;
+
+/**
+ * Runs each board's meeting: applies the facilitator's actions, posts scripted prompts when they
+ * fall due, reveals drafts at the end of a reveal phase, and keeps draft counts. Everything it
+ * writes goes through room changes, so it is stored before any client sees it. All work on one
+ * board is serialised, so a timer and an action never interleave.
+ */
+export function createMeetingService(deps: MeetingDeps) {
+  const now = deps.now ?? Date.now;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const chains = new Map<string, Promise<unknown>>();
+  // Reveal phases whose end already triggered a reveal, keyed by board and phase start time.
+  const autoRevealed = new Set<string>();
+  let closed = false;
+
+  /** Runs `task` after every earlier task for the same board. */
+  const serial = <T>(boardId: string, task: () => Promise<T>): Promise<T> => {
+    const previous = chains.get(boardId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => {});
+    chains.set(boardId, settled);
+    void settled.then(() => {
+      if (chains.get(boardId) === settled) chains.delete(boardId);
+    });
+    return next;
+  };
+
+  const withMeetingRoom = async <T>(boardId: string, fn: (room: Room) => Promise<T>) => {
+    const room = await deps.rooms.open(meetingRoom(boardId));
+    try {
+      return await fn(room);
+    } finally {
+      deps.rooms.release(room);
+    }
+  };
+
+  const revealAtEnd = (boardId: string, state: MeetingState): number | null => {
+    if (state.status !== "running" || state.startedAt === null) return null;
+    if (!currentPhase(state).reveal) return null;
+    if (autoRevealed.has(`${boardId}:${state.startedAt}`)) return null;
+    return state.startedAt + state.durationMs;
+  };
+
+  const schedule = (boardId: string, state: MeetingState, posted: ReadonlySet<string>) => {
+    clearTimeout(timers.get(boardId));
+    timers.delete(boardId);
+    if (closed) return;
+    const t = now();
+    const candidates = [nextPromptDueAt(state, t, posted), revealAtEnd(boardId, state)].filter(
+      (x): x is number => x !== null,
+    );
+    if (candidates.length === 0) return;
+    const delay = Math.min(Math.max(0, Math.min(...candidates) - t), MAX_TIMER_MS);
+    const timer = setTimeout(() => {
+      timers.delete(boardId);
+      void serial(boardId, () => tick(boardId)).catch((error: unknown) => {
+        deps.log.error("meeting.tick.failed", { board: boardId, error });
+        // Storage may be back later: try again rather than lose the prompt.
+        if (!closed) setTimeout(() => void serial(boardId, () => tick(boardId)), 1000).unref();
+      });
+    }, delay);
+    timer.unref();
+    timers.set(boardId, timer);
+  };
+
+  /** Posts what is due, reveals at the end of a reveal phase, and re-arms the timer. */
+  const tick = async (boardId: string): Promise<void> => {
+    const { state, posted } = await withMeetingRoom(boardId, async (room) => {
+      const current = readMeetingState(room.doc);
+      if (!current) return { state: null, posted: new Set<string>() };
+      const due = duePrompts(current, now(), readPostedPromptIds(room.doc));
+      if (due.length > 0) {
+        await room.change((doc) => {
+          appendPrompts(doc, due);
+        });
+        deps.log.info("meeting.prompts", { board: boardId, count: due.length });
+      }
+      return { state: current, posted: readPostedPromptIds(room.doc) };
+    });
+    if (!state) return;
+    const revealAt = revealAtEnd(boardId, state);
+    if (revealAt !== null && revealAt <= now()) {
+      autoRevealed.add(`${boardId}:${state.startedAt}`);
+      await revealDrafts(boardId, deps);
+    }
+    schedule(boardId, state, posted);
+  };
+
+  const act = async (boardId: string, request: MeetingRequest): Promise<MeetingSnapshot> => {
+    if (request.type === "reveal") {
+      await revealDrafts(boardId, deps);
+      return withMeetingRoom(boardId, async (room) => readMeeting(room.doc));
+    }
+    const t = now();
+    const result = await withMeetingRoom(boardId, async (room) => {
+      const before = readMeetingState(room.doc);
+      if (!before) throw new Error(`board ${boardId} has no meeting document`);
+      const transition = applyMeetingAction(before, request, t);
+      await room.change((doc) => {
+        writeMeetingState(doc, transition.state);
+        applyHistoryChanges(doc, transition.history);
+        appendPrompts(doc, duePrompts(transition.state, t, readPostedPromptIds(doc)));
+      });
+      return {
+        before,
+        after: transition.state,
+        posted: readPostedPromptIds(room.doc),
+        snapshot: readMeeting(room.doc),
+      };
+    });
+    await deps.storage.setMeetingRunning(boardId, result.after.status === "running");
+    deps.log.info("meeting.action", { board: boardId, action: request.type });
+    // Leaving a reveal phase (moving on or ending) reveals what is still private.
+    const left =
+      result.before.status !== "lobby" &&
+      (result.after.phaseIndex !== result.before.phaseIndex || result.after.status === "ended");
+    if (left && currentPhase(result.before).reveal) await revealDrafts(boardId, deps);
+    schedule(boardId, result.after, result.posted);
+    return result.snapshot;
+  };
+
+  const updateDraftCount = async (room: Room, boardId: string, participantId: string) => {
+    const count = countDrafts(room.doc);
+    await withMeetingRoom(boardId, async (meeting) => {
+      if (readDraftCounts(meeting.doc)[participantId] === count) return;
+      await meeting.change((doc) => setDraftCount(doc, participantId, count));
+    });
+  };
+
+  // Everyone sees how many drafts each participant has (never their content).
+  deps.rooms.onLoad((room) => {
+    const name = parseRoomName(room.name);
+    if (name?.kind !== "drafts") return;
+    let timer: NodeJS.Timeout | undefined;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void serial(name.boardId, () =>
+          updateDraftCount(room, name.boardId, name.participantId),
+        ).catch((error: unknown) =>
+          deps.log.error("meeting.draft_count.failed", { board: name.boardId, error }),
+        );
+      }, DRAFT_COUNT_DEBOUNCE_MS);
+    };
+    room.doc.on("update", refresh);
+    room.doc.on("destroy", () => clearTimeout(timer));
+  });
+
+  return {
+    /** Creates the meeting document of a new board from its script. */
+    async create(boardId: string, script: Script): Promise<void> {
+      await deps.rooms.change(meetingRoom(boardId), (doc) => {
+        initMeetingDoc(doc, script);
+      });
+    },
+
+    /** Carries out a facilitator's action and returns the meeting as it now stands. */
+    command(boardId: string, request: MeetingRequest): Promise<MeetingSnapshot> {
+      return serial(boardId, () => act(boardId, request));
+    },
+
+    snapshot(boardId: string): Promise<MeetingSnapshot> {
+      return withMeetingRoom(boardId, async (room) => readMeeting(room.doc));
+    },
+
+    /** True when the participant was granted the facilitator role on this board. */
+    async isGrantedFacilitator(boardId: string, participantId: string): Promise<boolean> {
+      return withMeetingRoom(boardId, async (room) =>
+        readFacilitators(room.doc).includes(participantId),
+      );
+    },
+
+    grantFacilitator(boardId: string, participantId: string): Promise<MeetingSnapshot> {
+      return serial(boardId, () =>
+        withMeetingRoom(boardId, async (room) => {
+          await room.change((doc) => {
+            grantFacilitator(doc, participantId);
+          });
+          return readMeeting(room.doc);
+        }),
+      );
+    },
+
+    /** Re-arms the timers of meetings that were running when the server last stopped. */
+    async resumeRunning(): Promise<void> {
+      for (const boardId of await deps.storage.listRunningMeetings()) {
+        await serial(boardId, () => tick(boardId)).catch((error: unknown) =>
+          deps.log.error("meeting.resume.failed", { board: boardId, error }),
+        );
+      }
+    },
+
+    close(): void {
+      closed = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+export type MeetingService = ReturnType<typeof createMeetingService>;
