@@ -25,6 +25,7 @@ export function createRoomManager(deps: RoomDeps & { idleMs: number; log: Logger
       const room = new Room(name, deps);
       room.load(stored);
       entry.room = room;
+      for (const listener of loadListeners) listener(room);
       deps.log.debug("room.loaded", { room: name, bytes: stored.bytes, rows: stored.logRows });
       return room;
     })();
