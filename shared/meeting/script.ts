@@ -24,6 +24,8 @@ export interface Phase {
   private?: boolean;
   /** The facilitator reveals the drafts into the board at the end; only valid with `private`. */
   reveal?: boolean;
+  /** Dot voting on cards is open during this phase (e.g. to weigh contributing factors). */
+  voting?: boolean;
   prompts: ScriptPrompt[];
 }
 
@@ -100,6 +102,7 @@ export const phaseSchema: z.ZodType<Phase> = z
     durationMs: durationSchema,
     private: z.boolean().optional(),
     reveal: z.boolean().optional(),
+    voting: z.boolean().optional(),
     prompts: z
       .array(promptSchema)
       .max(SCRIPT_LIMITS.promptsPerPhase, `must hold at most ${SCRIPT_LIMITS.promptsPerPhase}`),

@@ -83,6 +83,7 @@ export const BLAMELESS_30: Script = {
       title: "Factors, improvements and close",
       goal: "Name the conditions and what helped, agree a few improvements with owners, share what was new.",
       durationMs: 7 * MINUTE,
+      voting: true,
       prompts: [
         {
           at: "start",

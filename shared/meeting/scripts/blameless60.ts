@@ -115,6 +115,7 @@ export const BLAMELESS_60: Script = {
       title: "Contributing factors and what helped",
       goal: "Name the conditions that lined up, what helped us recover, and where we got lucky.",
       durationMs: 10 * MINUTE,
+      voting: true,
       prompts: [
         {
           at: "start",
