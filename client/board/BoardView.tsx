@@ -1,10 +1,8 @@
 import { createEffect, createMemo, For, Show } from "solid-js";
-import { createBoardConnection } from "../sync/createBoardConnection";
 import type { Session } from "../sync/createJoinFlow";
 import { safeTimeZone } from "../time/zonedTime";
-import { createBoardSnapshot } from "../yjs/createBoardSnapshot";
+import { createBoardContext } from "./boardContext";
 import { ConnectionBadge } from "./ConnectionBadge";
-import { createBoardActions } from "./createBoardActions";
 import { groupCardsByLane } from "./groupCardsByLane";
 import { LaneRow } from "./LaneRow";
 
@@ -24,9 +22,10 @@ const ROLE_LABELS = {
 export function BoardView(props: Props) {
   // The session is fixed for this view's life; BoardPage remounts it when the token changes.
   const session = props.session;
-  const connection = createBoardConnection(session, () => props.onSessionEnded());
-  const board = createBoardSnapshot(connection.doc);
-  const actions = createBoardActions(connection.doc, session);
+  const ctx = createBoardContext(session, () => props.onSessionEnded());
+  const board = ctx.board;
+  const actions = ctx.actions;
+  const connection = { status: ctx.status };
 
   const timeZone = createMemo(() => safeTimeZone(board.info.timezone));
   // The model already orders lanes (timeline first) and cards (by incident time).

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from "../sync/createBoardConnection";
+import type { ConnectionStatus } from "../sync/createRoomConnection";
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",

@@ -1,4 +1,6 @@
 import { type Accessor, createSignal, onCleanup } from "solid-js";
+import { IndexeddbPersistence } from "y-indexeddb";
+import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { Session } from "./createJoinFlow";
@@ -10,8 +12,9 @@ import type { Session } from "./createJoinFlow";
  */
 export type ConnectionStatus = "connecting" | "synced" | "offline" | "ended";
 
-export type BoardConnection = {
+export type RoomConnection = {
   doc: Y.Doc;
+  awareness: Awareness;
   status: Accessor<ConnectionStatus>;
 };
 
@@ -22,13 +25,22 @@ function syncUrl(): string {
 }
 
 /**
- * Open the board's Y.Doc and keep it in sync over the y-websocket protocol. Must run inside
- * a Solid owner: the provider and the doc are destroyed with it. `onEnded` runs once when the
- * session can no longer connect.
+ * Opens one room's Y.Doc and keeps it in sync over the y-websocket protocol. Must run inside a
+ * Solid owner: the provider and the doc are destroyed with it. `offline: true` also keeps the
+ * doc in IndexedDB, so edits made without a connection survive a reload and sync on reconnect.
+ * `onEnded` runs once when the session can no longer connect.
  */
-export function createBoardConnection(session: Session, onEnded: () => void): BoardConnection {
+export function createRoomConnection(
+  session: Session,
+  room: string,
+  options: { offline?: boolean; onEnded?: () => void } = {},
+): RoomConnection {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(syncUrl(), session.boardId, doc, {
+  // Per board, participant and room: two people sharing a browser keep separate copies.
+  const persistence = options.offline
+    ? new IndexeddbPersistence(`debrief:${room}:${session.participantId}`, doc)
+    : undefined;
+  const provider = new WebsocketProvider(syncUrl(), room, doc, {
     // The token rides in Sec-WebSocket-Protocol: URLs end up in logs, headers do not.
     protocols: ["debrief.v1", `auth.${session.token}`],
     // Tabs of one browser may hold different roles on the same board; a BroadcastChannel
@@ -45,7 +57,7 @@ export function createBoardConnection(session: Session, onEnded: () => void): Bo
     if (status() === "ended") return;
     setStatus("ended");
     provider.disconnect();
-    onEnded();
+    options.onEnded?.();
   };
 
   provider.on("status", ({ status: next }) => {
@@ -69,8 +81,9 @@ export function createBoardConnection(session: Session, onEnded: () => void): Bo
 
   onCleanup(() => {
     provider.destroy();
+    void persistence?.destroy();
     doc.destroy();
   });
 
-  return { doc, status };
+  return { doc, awareness: provider.awareness, status };
 }

@@ -1,0 +1,119 @@
+import { type Accessor, createContext, createMemo, createSignal, useContext } from "solid-js";
+import type * as Y from "yjs";
+import {
+  type BoardSnapshot,
+  type Card,
+  colorForParticipant,
+  laneIdForParticipant,
+} from "../../shared/board";
+import { currentPhase, type MeetingSnapshot, type Phase } from "../../shared/meeting";
+import type { Session } from "../sync/createJoinFlow";
+import {
+  type ConnectionStatus,
+  createRoomConnection,
+  type RoomConnection,
+} from "../sync/createRoomConnection";
+import { createServerClock, type ServerClock } from "../sync/serverClock";
+import { createBoardSnapshot } from "../yjs/createBoardSnapshot";
+import { createDraftCards } from "../yjs/createDraftCards";
+import { createMeetingSnapshot } from "../yjs/createMeetingSnapshot";
+import { type BoardActions, createBoardActions } from "./createBoardActions";
+import { createViewport, type Viewport } from "./viewport";
+
+/**
+ * Everything a board screen needs, created once per joined session and handed down through
+ * context: the three documents (board, meeting, own drafts) and their stores, the server
+ * clock, the viewport, the selected card, and what this person may do.
+ */
+export type BoardContextValue = {
+  session: Session;
+  /** The board document; commands from shared/board run on it. */
+  doc: Y.Doc;
+  board: BoardSnapshot;
+  /** Presence on the board room: name, colour, cursor, viewport, ready. */
+  boardConnection: RoomConnection;
+  status: Accessor<ConnectionStatus>;
+  meeting: MeetingSnapshot;
+  /** The current phase, or undefined before the meeting document has loaded. */
+  phase: Accessor<Phase | undefined>;
+  /** A private-writing phase is under way: participants write into their drafts. */
+  privateWriting: Accessor<boolean>;
+  voting: Accessor<boolean>;
+  /** This participant's drafts (empty for facilitators and observers). */
+  drafts: { doc: Y.Doc | undefined; cards: Accessor<Card[]> };
+  clock: ServerClock;
+  viewport: Viewport;
+  selectedCardId: Accessor<string | undefined>;
+  selectCard(id: string | undefined): void;
+  /** The facilitator by key, or a participant the role was granted to. */
+  canSteer: Accessor<boolean>;
+  me: { name: string; color: string; laneId: string | undefined };
+  actions: BoardActions;
+};
+
+const BoardContext = createContext<BoardContextValue>();
+export const BoardProvider = BoardContext.Provider;
+
+/** The current board's context; components under BoardView only. */
+export function useBoard(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error("useBoard() outside a BoardProvider");
+  return value;
+}
+
+const HOUR = 3_600_000;
+
+/** Opens the board's rooms for this session and builds the context. Needs a Solid owner. */
+export function createBoardContext(session: Session, onEnded: () => void): BoardContextValue {
+  const boardConnection = createRoomConnection(session, session.boardId, {
+    offline: true,
+    onEnded,
+  });
+  const meetingConnection = createRoomConnection(session, `${session.boardId}/meeting`);
+  const draftsConnection =
+    session.role === "participant"
+      ? createRoomConnection(session, `${session.boardId}/drafts/${session.participantId}`, {
+          offline: true,
+        })
+      : undefined;
+
+  const board = createBoardSnapshot(boardConnection.doc);
+  const meeting = createMeetingSnapshot(meetingConnection.doc);
+  const phase = createMemo(() => (meeting.state ? currentPhase(meeting.state) : undefined));
+  const running = () => meeting.state?.status === "running" || meeting.state?.status === "paused";
+  const [selectedCardId, selectCard] = createSignal<string>();
+  const start = Date.parse(board.info.incidentStart ?? "");
+  const viewport = createViewport({
+    startMs: (Number.isNaN(start) ? Date.now() : start) - 15 * 60_000,
+    msPerPx: HOUR / 600,
+  });
+
+  return {
+    session,
+    doc: boardConnection.doc,
+    board,
+    boardConnection,
+    status: boardConnection.status,
+    meeting,
+    phase,
+    privateWriting: () => running() && phase()?.private === true,
+    voting: () => running() && phase()?.voting === true,
+    drafts: {
+      doc: draftsConnection?.doc,
+      cards: draftsConnection ? createDraftCards(draftsConnection.doc) : () => [],
+    },
+    clock: createServerClock(),
+    viewport,
+    selectedCardId,
+    selectCard,
+    canSteer: () =>
+      session.role === "facilitator" || meeting.facilitators.includes(session.participantId),
+    me: {
+      name: session.name,
+      color: colorForParticipant(session.participantId),
+      laneId:
+        session.role === "participant" ? laneIdForParticipant(session.participantId) : undefined,
+    },
+    actions: createBoardActions(boardConnection.doc, session),
+  };
+}

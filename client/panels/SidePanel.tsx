@@ -1,0 +1,4 @@
+/** Side panels: improvements, shared notes, export. (Placeholder.) */
+export function SidePanel() {
+  return null;
+}

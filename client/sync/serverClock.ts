@@ -1,0 +1,49 @@
+import { type Accessor, createSignal, onCleanup } from "solid-js";
+import { z } from "zod";
+import { requestJson } from "./requestJson";
+
+const TimeSchema = z.object({ now: z.number() });
+
+export type ServerClock = {
+  /** The server's current time as best estimated here (epoch ms). */
+  now(): number;
+  /** Server minus local clock, in ms. */
+  offsetMs: Accessor<number>;
+};
+
+// Re-measured now and then: laptops sleep and local clocks drift.
+const REMEASURE_MS = 5 * 60_000;
+const SAMPLES = 5;
+
+/**
+ * Estimates the offset between this browser's clock and the server's from a few round trips
+ * to `GET /api/time`, keeping the sample with the shortest round trip (least queueing noise).
+ * The meeting countdown is computed locally from stored server times plus this offset, so
+ * nothing ticks over the wire.
+ */
+export function createServerClock(): ServerClock {
+  const [offsetMs, setOffsetMs] = createSignal(0);
+
+  const measure = async () => {
+    let best: { rtt: number; offset: number } | undefined;
+    for (let i = 0; i < SAMPLES; i++) {
+      const sentAt = Date.now();
+      try {
+        const { now } = await requestJson("/api/time", TimeSchema);
+        const receivedAt = Date.now();
+        const rtt = receivedAt - sentAt;
+        const offset = now - (sentAt + receivedAt) / 2;
+        if (!best || rtt < best.rtt) best = { rtt, offset };
+      } catch {
+        // Offline: keep the last estimate.
+      }
+    }
+    if (best) setOffsetMs(Math.round(best.offset));
+  };
+
+  void measure();
+  const timer = setInterval(() => void measure(), REMEASURE_MS);
+  onCleanup(() => clearInterval(timer));
+
+  return { now: () => Date.now() + offsetMs(), offsetMs };
+}
