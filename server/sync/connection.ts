@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import type { Session } from "../auth/tokens";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
+import { stampIdentity } from "./awarenessIdentity";
 import { CLOSE } from "./closeCodes";
 import { createTokenBucket } from "./rateLimit";
 import { DocumentTooLargeError, type Peer, type Room } from "./room";
@@ -73,7 +74,7 @@ export class SyncConnection implements Peer {
     private readonly socket: Socket,
     private readonly roomName: string,
     private readonly access: Exclude<Access, "none">,
-    session: Session,
+    private readonly session: Session,
     private readonly deps: ConnectionDeps,
   ) {
     this.bucket = createTokenBucket(deps.limits.ratePerSecond, deps.limits.rateBurst);
@@ -220,7 +221,7 @@ export class SyncConnection implements Peer {
         this.write(room, message.update);
         return;
       case "awareness":
-        room.applyAwareness(this, message.entries);
+        room.applyAwareness(this, stampIdentity(message.entries, this.session));
         return;
       case "query-awareness": {
         const awareness = room.awarenessSnapshot();

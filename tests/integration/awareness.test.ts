@@ -31,6 +31,15 @@ describe("awareness", () => {
       await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === "Ana", {
         what: "Ana's presence at Ben",
       });
+      // Names peers see come from the session, not from what a client claims.
+      a.provider.awareness.setLocalStateField("user", { name: "The CEO", color: "#ff0000" });
+      await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.color === "#ff0000");
+      expect(b.provider.awareness.getStates().get(aId)?.user).toEqual({
+        name: "Ana",
+        color: "#ff0000",
+        participantId: sa.participantId,
+        role: "participant",
+      });
       // Observers are present too: they may not write the board, but others see them.
       await waitFor(
         () => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.name === "Ben",
@@ -45,13 +54,17 @@ describe("awareness", () => {
           encodeAwarenessEntries([{ clientId, clock, state: JSON.stringify({ user: { name } }) }]),
         );
       mallory.ws.send(claim(ownId, "Mallory", 1));
-      await waitFor(() => b.provider.awareness.getStates().get(ownId)?.user?.name === "Mallory");
+      await waitFor(() => b.provider.awareness.getStates().has(ownId));
+      // Mallory's connection holds Ben's observer session, so that is the name peers see.
+      expect(b.provider.awareness.getStates().get(ownId)?.user?.name).toBe("Ben");
       mallory.ws.send(claim(aId, "Not Ana", 999));
       mallory.ws.send(claim(ownId, "Mallory again", 2));
-      await waitFor(
-        () => b.provider.awareness.getStates().get(ownId)?.user?.name === "Mallory again",
-      );
-      expect(b.provider.awareness.getStates().get(aId)?.user?.name).toBe("Ana");
+      // Its own later update arrives (clock 2), so the forged one before it was processed too.
+      await waitFor(() => b.provider.awareness.meta.get(ownId)?.clock === 2);
+      expect(b.provider.awareness.getStates().get(aId)?.user).toMatchObject({
+        name: "Ana",
+        color: "#ff0000",
+      });
 
       // When a connection closes, the server removes its presence for everyone.
       mallory.ws.close();
