@@ -18,6 +18,18 @@ const EnvSchema = z.object({
   // Behind a reverse proxy every request comes from the proxy's address; with TRUST_PROXY=true
   // the per-address limits use the last X-Forwarded-For entry (the address the proxy saw).
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // PostgreSQL instead of the embedded SQLite file, for several nodes sharing one database.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  // Redis relays updates and presence between nodes and elects one timer runner per meeting.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  // A dead node's meeting timers move to another node within this long.
+  TIMER_LOCK_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // An idle room is saved and unloaded after this long without connections.
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
@@ -48,6 +60,9 @@ export type Config = {
   allowedOrigins: string[];
   publicUrl: string | undefined;
   trustProxy: boolean;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  timerLockTtlMs: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   roomIdleMs: number;
   maxFrameBytes: number;
@@ -70,6 +85,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`invalid configuration:\n  ${lines.join("\n  ")}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.SESSION_SECRET) {
+    // Each node would otherwise generate its own secret and refuse the others' sessions.
+    throw new Error(
+      "invalid configuration:\n  SESSION_SECRET: required when REDIS_URL is set (all nodes must share it)",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -80,6 +101,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     trustProxy: e.TRUST_PROXY === "true",
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    timerLockTtlMs: e.TIMER_LOCK_TTL_MS,
     logLevel: e.LOG_LEVEL,
     roomIdleMs: e.ROOM_IDLE_MS,
     maxFrameBytes: e.MAX_FRAME_BYTES,

@@ -9,6 +9,8 @@ import { HttpError } from "./api/http";
 import { mountMeetingRoutes } from "./api/meetingRoutes";
 import { loadSessionSecret } from "./auth/secret";
 import { createTokenSigner } from "./auth/tokens";
+import { createRedisRelay } from "./cluster/redisRelay";
+import { createLocalTimerLock, createRedisTimerLock } from "./cluster/timerLock";
 import type { Config } from "./config";
 import { createMeetingService } from "./meeting/meetingService";
 import { createLogger, type Logger } from "./ops/log";
@@ -16,8 +18,8 @@ import { createServerMetrics } from "./ops/metrics";
 import { mountOpsRoutes } from "./ops/opsRoutes";
 import { createOriginPolicy } from "./ops/originPolicy";
 import { mountStaticClient } from "./staticClient";
+import { createPostgresStorage } from "./storage/postgresStorage";
 import { createSqliteStorage } from "./storage/sqliteStorage";
-import type { Storage } from "./storage/storage";
 import { CLOSE } from "./sync/closeCodes";
 import { createGroupCommit } from "./sync/groupCommit";
 import { createRoomManager } from "./sync/roomManager";
@@ -31,10 +33,20 @@ export type DebriefServer = {
   log: Logger;
 };
 
-/** Wires storage, sync, API and static client into one HTTP server. */
-export function createDebriefServer(config: Config, storage?: Storage): DebriefServer {
+/**
+ * Wires storage, sync, API and static client into one HTTP server: SQLite on one node by
+ * default; PostgreSQL with DATABASE_URL; with REDIS_URL, a relay to other nodes and a lock per
+ * meeting timer.
+ */
+export async function createDebriefServer(config: Config): Promise<DebriefServer> {
   const log = createLogger(config.logLevel);
-  const store = storage ?? createSqliteStorage(config.dataDir);
+  const store = config.databaseUrl
+    ? await createPostgresStorage(config.databaseUrl)
+    : createSqliteStorage(config.dataDir);
+  const relay = config.redisUrl ? await createRedisRelay(config.redisUrl, log) : undefined;
+  const lock = relay
+    ? createRedisTimerLock(relay.commands, relay.nodeId, config.timerLockTtlMs)
+    : createLocalTimerLock();
   const tokens = createTokenSigner(loadSessionSecret(config.dataDir, config.sessionSecret));
   let rooms: ReturnType<typeof createRoomManager> | undefined;
   const metrics = createServerMetrics({ rooms: () => rooms?.size ?? 0 });
@@ -47,9 +59,10 @@ export function createDebriefServer(config: Config, storage?: Storage): DebriefS
     idleMs: config.roomIdleMs,
     maxDocBytes: config.maxDocBytes,
     compactAfterUpdates: config.compactAfterUpdates,
+    relay,
   });
   const origins = createOriginPolicy(config.allowedOrigins);
-  const meetings = createMeetingService({ rooms, storage: store, log });
+  const meetings = createMeetingService({ rooms, storage: store, log, lock });
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -119,7 +132,13 @@ export function createDebriefServer(config: Config, storage?: Storage): DebriefS
         server.once("error", reject);
         server.listen(config.port, config.host, () => {
           const port = (server.address() as AddressInfo).port;
-          log.info("server.listening", { port, host: config.host, dataDir: config.dataDir });
+          log.info("server.listening", {
+            port,
+            host: config.host,
+            storage: config.databaseUrl ? "postgres" : "sqlite",
+            relay: relay ? "redis" : "none",
+            ...(config.databaseUrl ? {} : { dataDir: config.dataDir }),
+          });
           // Meetings that were running when the server stopped pick up their timers again;
           // prompts that fell due meanwhile are posted now, each exactly once.
           void meetings.resumeRunning();
@@ -128,11 +147,12 @@ export function createDebriefServer(config: Config, storage?: Storage): DebriefS
       }),
     close: async () => {
       log.info("server.stopping", {});
-      meetings.close();
+      await meetings.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, "server shutting down");
       await rooms.closeAll();
       await commit.drain();
+      await relay?.close();
       await store.close();
       // Sockets that do not finish the closing handshake are cut after a grace period.
       const cut = setTimeout(() => {

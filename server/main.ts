@@ -4,7 +4,7 @@ import { createDebriefServer } from "./createServer";
 /** Runs the server until SIGTERM/SIGINT, then shuts down gracefully. */
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const server = createDebriefServer(config);
+  const server = await createDebriefServer(config);
   await server.listen();
   let stopping = false;
   const stop = (signal: string) => {

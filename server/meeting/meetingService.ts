@@ -20,6 +20,7 @@ import {
   setDraftCount,
   writeMeetingState,
 } from "../../shared/meeting";
+import { createLocalTimerLock, type TimerLock } from "../cluster/timerLock";
 import type { Logger } from "../ops/log";
 import type { Storage } from "../storage/storage";
 import type { Room } from "../sync/room";
@@ -32,6 +33,8 @@ type MeetingDeps = {
   rooms: RoomManager;
   storage: Storage;
   log: Logger;
+  /** Which node runs each board's timer; on one node, always this one. */
+  lock?: TimerLock;
   /** The server clock; every stored time is on it. */
   now?: () => number;
 };
@@ -46,9 +49,16 @@ const DRAFT_COUNT_DEBOUNCE_MS = 300;
  * fall due, reveals drafts at the end of a reveal phase, and keeps draft counts. Everything it
  * writes goes through room changes, so it is stored before any client sees it. All work on one
  * board is serialised, so a timer and an action never interleave.
+ *
+ * Actions run on whichever node receives them. Timers run only on the node that holds the
+ * board's timer lock: it keeps the meeting room open and re-plans on every change to it, which
+ * arrives through the relay when another node took the action.
  */
 export function createMeetingService(deps: MeetingDeps) {
   const now = deps.now ?? Date.now;
+  const lock = deps.lock ?? createLocalTimerLock();
+  const owned = new Map<string, { room: Room; replan: () => void }>();
+  let sweepTimer: NodeJS.Timeout | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
   const chains = new Map<string, Promise<unknown>>();
   // Reveal phases whose end already triggered a reveal, keyed by board and phase start time.
@@ -107,6 +117,7 @@ export function createMeetingService(deps: MeetingDeps) {
 
   /** Posts what is due, reveals at the end of a reveal phase, and re-arms the timer. */
   const tick = async (boardId: string): Promise<void> => {
+    if (!owned.has(boardId) || closed) return;
     const { state, posted } = await withMeetingRoom(boardId, async (room) => {
       const current = readMeetingState(room.doc);
       if (!current) return { state: null, posted: new Set<string>() };
@@ -157,8 +168,62 @@ export function createMeetingService(deps: MeetingDeps) {
       result.before.status !== "lobby" &&
       (result.after.phaseIndex !== result.before.phaseIndex || result.after.status === "ended");
     if (left && currentPhase(result.before).reveal) await revealDrafts(boardId, deps);
-    schedule(boardId, result.after, result.posted);
+    // The owner re-plans from the change itself; a meeting nobody runs yet is claimed now.
+    if (owned.has(boardId)) schedule(boardId, result.after, result.posted);
+    else if (result.after.status === "running") void sweep();
     return result.snapshot;
+  };
+
+  const own = async (boardId: string) => {
+    const room = await deps.rooms.open(meetingRoom(boardId));
+    const replan = () => {
+      void serial(boardId, async () => {
+        const state = readMeetingState(room.doc);
+        if (state && owned.has(boardId)) schedule(boardId, state, readPostedPromptIds(room.doc));
+      });
+    };
+    room.doc.on("update", replan);
+    owned.set(boardId, { room, replan });
+    deps.log.info("meeting.timer.owned", { board: boardId });
+    await serial(boardId, () => tick(boardId));
+  };
+
+  const disown = async (boardId: string, releaseLock: boolean) => {
+    const entry = owned.get(boardId);
+    if (!entry) return;
+    owned.delete(boardId);
+    clearTimeout(timers.get(boardId));
+    timers.delete(boardId);
+    entry.room.doc.off("update", entry.replan);
+    deps.rooms.release(entry.room);
+    if (releaseLock) await lock.release(boardId).catch(() => {});
+  };
+
+  /**
+   * Claims the timers of running meetings nobody holds, renews the ones this node holds, and
+   * lets go of meetings that stopped. Runs every `lock.renewEveryMs`, so a dead owner's
+   * meetings move to another node within the lock's TTL.
+   */
+  let sweeping: Promise<void> | undefined;
+  const sweep = (): Promise<void> => {
+    sweeping ??= (async () => {
+      try {
+        const running = new Set(await deps.storage.listRunningMeetings());
+        for (const boardId of [...owned.keys()]) {
+          if (!running.has(boardId)) await disown(boardId, true);
+          else if (!(await lock.renew(boardId))) await disown(boardId, false);
+        }
+        for (const boardId of running) {
+          if (closed || owned.has(boardId)) continue;
+          if (await lock.acquire(boardId)) await own(boardId);
+        }
+      } catch (error) {
+        deps.log.error("meeting.sweep.failed", { error });
+      } finally {
+        sweeping = undefined;
+      }
+    })();
+    return sweeping;
   };
 
   const updateDraftCount = async (room: Room, boardId: string, participantId: string) => {
@@ -223,19 +288,25 @@ export function createMeetingService(deps: MeetingDeps) {
       );
     },
 
-    /** Re-arms the timers of meetings that were running when the server last stopped. */
+    /**
+     * Starts running timers: meetings that were running when the server last stopped pick up
+     * where their stored state says, and the sweep keeps claiming and renewing from then on.
+     */
     async resumeRunning(): Promise<void> {
-      for (const boardId of await deps.storage.listRunningMeetings()) {
-        await serial(boardId, () => tick(boardId)).catch((error: unknown) =>
-          deps.log.error("meeting.resume.failed", { board: boardId, error }),
-        );
+      if (!sweepTimer && !closed) {
+        sweepTimer = setInterval(() => void sweep(), lock.renewEveryMs);
+        sweepTimer.unref();
       }
+      await sweep();
     },
 
-    close(): void {
+    async close(): Promise<void> {
       closed = true;
+      clearInterval(sweepTimer);
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
+      await sweeping;
+      for (const boardId of [...owned.keys()]) await disown(boardId, true);
     },
   };
 }

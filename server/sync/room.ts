@@ -1,5 +1,6 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import type { Relay, RelayMessage } from "../cluster/relay";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { Storage, StoredDoc } from "../storage/storage";
@@ -27,6 +28,8 @@ export type RoomDeps = {
   log: Logger;
   maxDocBytes: number;
   compactAfterUpdates: number;
+  /** Other nodes holding the same rooms; absent on a single node. */
+  relay?: Relay;
 };
 
 export class DocumentTooLargeError extends Error {
@@ -34,6 +37,8 @@ export class DocumentTooLargeError extends Error {
 }
 
 const LOAD_ORIGIN = Symbol("load");
+// Changes that came from another node: relayed to local peers, never published back.
+const RELAY_ORIGIN = Symbol("relay");
 
 function randomClientId(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0] as number;
@@ -77,6 +82,9 @@ export class Room {
         const changed = [...added, ...updated, ...removed];
         const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
         this.broadcast(encodeAwarenessMessage(update), origin);
+        if (origin !== RELAY_ORIGIN) {
+          this.deps.relay?.publish(this.name, { kind: "awareness", payload: update });
+        }
       },
     );
   }
@@ -111,6 +119,8 @@ export class Room {
       this.storedBytes += update.byteLength;
       this.logRows++;
       Y.applyUpdate(this.doc, update, from);
+      // Published only now that it is stored: other nodes relay nothing that could be lost.
+      this.deps.relay?.publish(this.name, { kind: "update", payload: update });
       this.maybeCompact();
     });
     this.track(done);
@@ -141,6 +151,42 @@ export class Room {
     const result = this.changeChain.then(run);
     this.changeChain = result.catch(() => {});
     return result;
+  }
+
+  /** A message from another node holding this room. */
+  receiveRelay(message: RelayMessage): void {
+    try {
+      if (message.kind === "update") {
+        // Stored by the node that accepted it; here it is only applied and passed on.
+        this.storedBytes += message.payload.byteLength;
+        Y.applyUpdate(this.doc, message.payload, RELAY_ORIGIN);
+      } else if (message.kind === "awareness") {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, RELAY_ORIGIN);
+      } else {
+        // A node that just opened the room asks who is here: answer for our own peers.
+        const ids = [...this.peers].flatMap((p) =>
+          p.awarenessClientId !== undefined && this.awareness.states.has(p.awarenessClientId)
+            ? [p.awarenessClientId]
+            : [],
+        );
+        if (ids.length === 0) return;
+        const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+        this.deps.relay?.publish(this.name, { kind: "awareness", payload });
+      }
+    } catch (error) {
+      this.deps.log.error("relay.receive.failed", { room: this.name, error });
+    }
+  }
+
+  /** Applies what storage holds now; after a relay outage this fills in what was missed. */
+  catchUp(stored: StoredDoc): void {
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
+      } catch (error) {
+        this.deps.log.error("room.catch_up.bad_row", { room: this.name, error });
+      }
+    }
   }
 
   addPeer(peer: Peer): void {

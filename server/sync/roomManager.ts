@@ -1,3 +1,4 @@
+import type { RelayMessage } from "../cluster/relay";
 import type { Logger } from "../ops/log";
 import { Room, type RoomDeps } from "./room";
 
@@ -19,12 +20,21 @@ export function createRoomManager(deps: RoomDeps & { idleMs: number; log: Logger
   const load = (name: string): Entry => {
     const entry = {} as Entry;
     entry.ready = (async () => {
+      // Subscribe before loading: an update stored after the load is then sure to arrive
+      // through the relay (one stored before may arrive twice, which Yjs ignores).
+      const early: RelayMessage[] = [];
+      await deps.relay?.subscribe(name, (message) => {
+        if (entry.room) entry.room.receiveRelay(message);
+        else early.push(message);
+      });
       const started = performance.now();
       const stored = await deps.storage.load(name);
       deps.metrics.storageLatency.observe(performance.now() - started);
       const room = new Room(name, deps);
       room.load(stored);
       entry.room = room;
+      for (const message of early) room.receiveRelay(message);
+      deps.relay?.publish(name, { kind: "awareness-query", payload: new Uint8Array() });
       for (const listener of loadListeners) listener(room);
       deps.log.debug("room.loaded", { room: name, bytes: stored.bytes, rows: stored.logRows });
       return room;
@@ -44,6 +54,7 @@ export function createRoomManager(deps: RoomDeps & { idleMs: number; log: Logger
     await room.compactNow();
     room.destroy();
     if (entries.get(name) === entry) entries.delete(name);
+    await deps.relay?.unsubscribe(name).catch(() => {});
     deps.log.debug("room.unloaded", { room: name });
   };
 
@@ -56,6 +67,19 @@ export function createRoomManager(deps: RoomDeps & { idleMs: number; log: Logger
     }, deps.idleMs);
     entry.idleTimer.unref();
   };
+
+  // After a relay outage, messages in between are lost: storage has everything that was
+  // relayed, so each loaded room re-reads it.
+  deps.relay?.onReconnect(() => {
+    for (const [name, entry] of entries) {
+      const room = entry.room;
+      if (!room || entry.unloading) continue;
+      deps.storage.load(name).then(
+        (stored) => room.catchUp(stored),
+        (error: unknown) => deps.log.error("room.catch_up.failed", { room: name, error }),
+      );
+    }
+  });
 
   return {
     /** The loaded room, loading it first if needed (waiting out an unload in progress). */

@@ -38,7 +38,7 @@ function createWorld(dataDir = tempDataDir()) {
     now: () => Date.now() + clock.offset,
   });
   cleanups.push(async () => {
-    meetings.close();
+    await meetings.close();
     await rooms.closeAll();
     await storage.close();
   });
@@ -64,7 +64,7 @@ describe("the meeting service", () => {
         authorId: "ana12345",
       });
     });
-    first.meetings.close();
+    await first.meetings.close();
 
     // "Restart" 61 s later on the same storage: the phase is over, its drafts are due out.
     const second = createWorld(first.dataDir);
