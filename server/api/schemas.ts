@@ -2,11 +2,23 @@ import { z } from "zod";
 import { createBoardInputSchema, LIMITS } from "../../shared/board";
 import { DEFAULT_SCRIPT_ID, getScript, scriptIdSchema, scriptSchema } from "../../shared/meeting";
 
-/** A script by id (one of the shipped ones) or in full (a custom one, validated). */
-const ScriptChoice = z.union([
-  scriptIdSchema.refine((id) => getScript(id) !== undefined, "is not a known script id"),
-  scriptSchema,
-]);
+const shippedScriptId = scriptIdSchema.refine(
+  (id) => getScript(id) !== undefined,
+  "is not a known script id",
+);
+
+/**
+ * A script by id (one of the shipped ones) or in full (a custom one, validated). Chosen by type
+ * rather than as a union, so an error names the field inside the script that is wrong.
+ */
+const ScriptChoice = z.unknown().transform((value, ctx) => {
+  const parsed = (typeof value === "string" ? shippedScriptId : scriptSchema).safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  }
+  return z.NEVER;
+});
 
 /**
  * `POST /api/boards`: the board model's own input schema, so the API and the model cannot

@@ -4,7 +4,9 @@ import {
   applyHistoryChanges,
   applyMeetingAction,
   currentPhase,
+  DEFAULT_SCRIPT_ID,
   duePrompts,
+  getScript,
   grantFacilitator,
   initMeetingDoc,
   type MeetingRequest,
@@ -105,14 +107,25 @@ export function createMeetingService(deps: MeetingDeps) {
     const delay = Math.min(Math.max(0, Math.min(...candidates) - t), MAX_TIMER_MS);
     const timer = setTimeout(() => {
       timers.delete(boardId);
-      void serial(boardId, () => tick(boardId)).catch((error: unknown) => {
-        deps.log.error("meeting.tick.failed", { board: boardId, error });
-        // Storage may be back later: try again rather than lose the prompt.
-        if (!closed) setTimeout(() => void serial(boardId, () => tick(boardId)), 1000).unref();
-      });
+      runTick(boardId, 0);
     }, delay);
     timer.unref();
     timers.set(boardId, timer);
+  };
+
+  /** Runs a tick; on failure (storage down) retries with backoff, logging every attempt. */
+  const runTick = (boardId: string, attempt: number) => {
+    void serial(boardId, () => tick(boardId)).catch((error: unknown) => {
+      deps.log.error("meeting.tick.failed", { board: boardId, attempt, error });
+      if (closed || !owned.has(boardId)) return;
+      // A prompt is late rather than lost: keep trying until storage answers again.
+      const retry = setTimeout(
+        () => runTick(boardId, attempt + 1),
+        Math.min(30_000, 1000 * 2 ** attempt),
+      );
+      retry.unref();
+      timers.set(boardId, retry);
+    });
   };
 
   /** Posts what is due, reveals at the end of a reveal phase, and re-arms the timer. */
@@ -146,9 +159,21 @@ export function createMeetingService(deps: MeetingDeps) {
     }
     const t = now();
     const result = await withMeetingRoom(boardId, async (room) => {
-      const before = readMeetingState(room.doc);
-      if (!before) throw new Error(`board ${boardId} has no meeting document`);
+      let before = readMeetingState(room.doc);
+      if (!before) {
+        // A board made before meetings existed: give it the default script.
+        await room.change((doc) => {
+          initMeetingDoc(doc, getScript(DEFAULT_SCRIPT_ID) as Script);
+        });
+        before = readMeetingState(room.doc);
+        if (!before) throw new Error(`board ${boardId}: meeting document did not initialise`);
+      }
       const transition = applyMeetingAction(before, request, t);
+      // Recorded before the state it announces: a crash in between leaves a row for a meeting
+      // that is not running (harmless: the sweep finds nothing due) rather than a running
+      // meeting nobody re-arms after a restart.
+      if (transition.state.status === "running")
+        await deps.storage.setMeetingRunning(boardId, true);
       await room.change((doc) => {
         writeMeetingState(doc, transition.state);
         applyHistoryChanges(doc, transition.history);
@@ -161,7 +186,7 @@ export function createMeetingService(deps: MeetingDeps) {
         snapshot: readMeeting(room.doc),
       };
     });
-    await deps.storage.setMeetingRunning(boardId, result.after.status === "running");
+    if (result.after.status !== "running") await deps.storage.setMeetingRunning(boardId, false);
     deps.log.info("meeting.action", { board: boardId, action: request.type });
     // Leaving a reveal phase (moving on or ending) reveals what is still private.
     const left =
@@ -283,6 +308,7 @@ export function createMeetingService(deps: MeetingDeps) {
           await room.change((doc) => {
             grantFacilitator(doc, participantId);
           });
+          deps.log.info("meeting.facilitator.granted", { board: boardId });
           return readMeeting(room.doc);
         }),
       );

@@ -54,6 +54,14 @@ describe("choosing a script", () => {
     const bad = await postJson(`${server.url}/api/boards`, { title: "x", script: broken });
     expect(bad.status).toBe(400);
     expect(String(bad.json?.error)).toMatch(/script\.phases\.1\.durationMs/);
+    // A wrong type deep inside still names its field.
+    const wrongType = structuredClone(QUICK_SCRIPT) as unknown as {
+      phases: Array<{ prompts: unknown }>;
+    };
+    wrongType.phases[0]!.prompts = "none";
+    const typed = await postJson(`${server.url}/api/boards`, { title: "x", script: wrongType });
+    expect(typed.status).toBe(400);
+    expect(String(typed.json?.error)).toMatch(/script\.phases\.0\.prompts/);
   });
 });
 
