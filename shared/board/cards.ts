@@ -39,6 +39,27 @@ function rankAfterTies(cards: Y.Map<unknown>, laneId: string, at: number, skipId
   return rankAfter(last);
 }
 
+type ParsedCard = z.output<typeof addCardInputSchema>;
+
+function writeCard(cards: Y.Map<unknown>, id: string, card: ParsedCard, rank: string): void {
+  const map = new Y.Map<unknown>();
+  cards.set(id, map);
+  map.set(CARD_KEY.laneId, card.laneId);
+  map.set(CARD_KEY.at, card.at);
+  map.set(CARD_KEY.kind, card.kind);
+  map.set(CARD_KEY.authorId, card.authorId);
+  map.set(CARD_KEY.createdAt, card.createdAt ?? Date.now());
+  map.set(CARD_KEY.rank, rank);
+  if (card.source !== undefined) map.set(CARD_KEY.source, card.source);
+  // Created eagerly: two peers lazily creating the same nested type concurrently would each
+  // write their own, and the losing one's entries would vanish.
+  map.set(CARD_KEY.votes, new Y.Map<unknown>());
+  map.set(CARD_KEY.newToMe, new Y.Map<unknown>());
+  map.set(CARD_KEY.links, new Y.Array<string>());
+  const text = map.set(CARD_KEY.text, new Y.XmlFragment());
+  plainTextToFragment(card.text ?? "", text);
+}
+
 /** Adds a card to an existing lane and returns its id (a new random id unless `id` is given). */
 export function addCard(doc: Y.Doc, input: AddCardInput, origin?: unknown): string {
   const card = parseInput("addCard", addCardInputSchema, input);
@@ -47,24 +68,48 @@ export function addCard(doc: Y.Doc, input: AddCardInput, origin?: unknown): stri
     const { cards } = getRoots(doc);
     if (cards.has(id)) conflict("addCard", `card id "${id}" already exists`);
     requireLaneExists("addCard", doc, card.laneId);
-    const rank = rankAfterTies(cards, card.laneId, card.at);
-    const map = new Y.Map<unknown>();
-    cards.set(id, map);
-    map.set(CARD_KEY.laneId, card.laneId);
-    map.set(CARD_KEY.at, card.at);
-    map.set(CARD_KEY.kind, card.kind);
-    map.set(CARD_KEY.authorId, card.authorId);
-    map.set(CARD_KEY.createdAt, card.createdAt ?? Date.now());
-    map.set(CARD_KEY.rank, rank);
-    // Created eagerly: two peers lazily creating the same nested type concurrently would each
-    // write their own, and the losing one's entries would vanish.
-    map.set(CARD_KEY.votes, new Y.Map<unknown>());
-    map.set(CARD_KEY.newToMe, new Y.Map<unknown>());
-    map.set(CARD_KEY.links, new Y.Array<string>());
-    const text = map.set(CARD_KEY.text, new Y.XmlFragment());
-    plainTextToFragment(card.text ?? "", text);
+    writeCard(cards, id, card, rankAfterTies(cards, card.laneId, card.at));
   }, origin);
   return id;
+}
+
+/**
+ * Adds cards in one transaction, as `addCard` would one after another, and returns their ids.
+ * For imports: finding the last card at the same time once for the batch, instead of scanning
+ * the board for every card, keeps thousands of cards linear. Checks every card before writing
+ * any, so a refusal leaves the document unchanged.
+ */
+export function addCards(doc: Y.Doc, inputs: readonly AddCardInput[], origin?: unknown): string[] {
+  const parsed = inputs.map((input) => parseInput("addCards", addCardInputSchema, input));
+  const ids = parsed.map((card) => card.id ?? randomId());
+  doc.transact(() => {
+    const { cards } = getRoots(doc);
+    const seen = new Set<string>();
+    parsed.forEach((card, i) => {
+      const id = ids[i] as string;
+      if (cards.has(id) || seen.has(id)) conflict("addCards", `card id "${id}" already exists`);
+      seen.add(id);
+      requireLaneExists("addCards", doc, card.laneId);
+    });
+    // Last rank per lane and time, the same tie rule as rankAfterTies.
+    const tieKey = (laneId: unknown, at: unknown) => JSON.stringify([laneId, at]);
+    const lastRanks = new Map<string, string>();
+    cards.forEach((card) => {
+      if (!(card instanceof Y.Map)) return;
+      const rank = card.get(CARD_KEY.rank);
+      if (typeof rank !== "string") return;
+      const key = tieKey(card.get(CARD_KEY.laneId), card.get(CARD_KEY.at));
+      const last = lastRanks.get(key);
+      if (last === undefined || rank > last) lastRanks.set(key, rank);
+    });
+    parsed.forEach((card, i) => {
+      const key = tieKey(card.laneId, card.at);
+      const rank = rankAfter(lastRanks.get(key) ?? null);
+      lastRanks.set(key, rank);
+      writeCard(cards, ids[i] as string, card, rank);
+    });
+  }, origin);
+  return ids;
 }
 
 /**

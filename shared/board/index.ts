@@ -3,7 +3,7 @@
 // validate bodies with the same rules the commands apply.
 
 export { createBoard, isBoardCreated, updateBoardInfo } from "./boardInfo";
-export { addCard, deleteCard, moveCard, setCardKind, setCardText } from "./cards";
+export { addCard, addCards, deleteCard, moveCard, setCardKind, setCardText } from "./cards";
 export {
   type AddDraftCardInput,
   addDraftCard,

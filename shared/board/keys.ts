@@ -40,6 +40,7 @@ export const CARD_KEY = {
   votes: "votes",
   newToMe: "newToMe",
   links: "links",
+  source: "source",
 } as const;
 
 /** Keys of each improvement Y.Map inside `improvements`. */

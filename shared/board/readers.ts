@@ -93,6 +93,7 @@ function readNewToMe(map: Y.Map<unknown> | undefined): string[] {
 function toCard(id: string, map: Y.Map<unknown>, cards: Y.Map<unknown>): Card {
   const votes = readVotes(mapField(map, CARD_KEY.votes));
   const text = map.get(CARD_KEY.text);
+  const source = optionalStringField(map, CARD_KEY.source);
   return {
     id,
     laneId: stringField(map, CARD_KEY.laneId),
@@ -110,6 +111,8 @@ function toCard(id: string, map: Y.Map<unknown>, cards: Y.Map<unknown>): Card {
     links: distinctStrings(arrayField(map, CARD_KEY.links)).filter(
       (linked) => linked !== id && childMap(cards, linked) !== undefined,
     ),
+    // Only present when set, so cards written on the board read exactly as before.
+    ...(source !== null ? { source } : {}),
   };
 }
 

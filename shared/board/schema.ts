@@ -27,6 +27,8 @@ export const LIMITS = {
   cardIdsPerImprovement: 200,
   // Dot voting works with a handful of votes per person; the cap stops one voice drowning others.
   votesPerParticipant: 99,
+  // Where an imported fact came from ("pagerduty", "slack: Ana Lima"): a label, not a document.
+  sourceLength: 100,
 } as const;
 
 /** Plain snapshot of the `board` map. Absent incident times read as null. */
@@ -65,6 +67,8 @@ export interface Card {
   newToMe: string[];
   /** Ids of existing cards this card relates to; dangling ids are dropped. */
   links: string[];
+  /** Where an imported fact came from; absent on cards written on the board. */
+  source?: string;
 }
 
 export interface Improvement {
@@ -123,6 +127,11 @@ export const colorSchema = z
   .transform((color) => color.toLowerCase());
 export const cardKindSchema = z.enum(CARD_KINDS);
 export const cardTextSchema = z.string().max(LIMITS.cardTextLength);
+export const cardSourceSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(LIMITS.sourceLength);
 const statusSchema = z.enum(IMPROVEMENT_STATUSES);
 const dueSchema = z.iso.date('must be an ISO date like "2026-11-30"');
 
@@ -173,6 +182,7 @@ export const addCardInputSchema = z.strictObject({
   text: cardTextSchema.optional(),
   authorId: idSchema,
   createdAt: epochMsSchema.optional(),
+  source: cardSourceSchema.optional(),
 });
 export type AddCardInput = z.input<typeof addCardInputSchema>;
 
