@@ -18,7 +18,6 @@ export {
   type ScriptProblem,
 } from "./errors";
 export { applyHistory, type HistoryChange, type HistoryEntry } from "./history";
-export { findBlamingLanguage } from "./language";
 export {
   appendPrompts,
   applyHistoryChanges,
