@@ -25,8 +25,11 @@ export default defineConfig(({ mode }) => ({
     root: ".",
     environment: "node",
     include: ["tests/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Browser suites drive real Chromium against real servers; on a loaded 2-core machine one
+    // step can take seconds, and a timeout here is a failure, never a retry.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    globalSetup: ["./tests/support/globalSetup.ts"],
     // Integration suites spawn real server processes; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
     reporters: ["default", "./tests/support/summaryReporter.ts"],

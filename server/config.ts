@@ -41,6 +41,12 @@ const EnvSchema = z.object({
   // Token bucket per connection: steady rate and burst. Typing produces ~20 messages/s at most.
   RATE_PER_SECOND: positiveInt.default(300),
   RATE_BURST: positiveInt.default(1000),
+  // Structs plus delete ranges in one update. Checking, storing and applying cost ~4 µs and an
+  // object each, so 10 000 is ~40 ms of CPU, under the 100 ms stall users notice. A client's
+  // offline edits stay far below it: typing merges into a few structs per burst.
+  MAX_UPDATE_STRUCTS: positiveInt.default(10_000),
+  // Steady struct rate per connection (burst MAX_UPDATE_STRUCTS); typing makes ~60/s.
+  STRUCTS_PER_SECOND: positiveInt.default(2_000),
   // Compaction folds the append log into one snapshot once a room's log holds this many rows.
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   // Keep-alive and liveness beat per connection. The stock provider reconnects after 30 s
@@ -50,6 +56,16 @@ const EnvSchema = z.object({
   // Session exchanges per client address per minute; guessing keys must be slow.
   SESSION_RATE_PER_MINUTE: positiveInt.default(30),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  // A post-mortem rarely has more than 50 people, each holding one connection per room (two
+  // with a second tab); 200 leaves room for that and still bounds what one board can hold.
+  MAX_CONNECTIONS_PER_ROOM: positiveInt.default(200),
+  // Behind an office NAT a whole meeting shares one address, and every browser tab holds three
+  // connections (board, meeting, own drafts): 300 is 100 tabs. It bounds what one host can hold
+  // open; with TRUST_PROXY=true the address is the one the proxy saw.
+  MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(300),
+  // TEST HOOK, never set in production: storage faults from DATA_DIR/faults.json and the
+  // debrief_test_* leak census in /metrics (see docs/reliability.md).
+  DEBRIEF_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
 });
 
 export type Config = {
@@ -69,11 +85,16 @@ export type Config = {
   maxDocBytes: number;
   ratePerSecond: number;
   rateBurst: number;
+  maxUpdateStructs: number;
+  structsPerSecond: number;
   compactAfterUpdates: number;
   sessionTtlMs: number;
   heartbeatMs: number;
   sessionRatePerMinute: number;
   shutdownGraceMs: number;
+  maxConnectionsPerRoom: number;
+  maxConnectionsPerAddress: number;
+  testHooks: boolean;
   clientDir: string;
 };
 
@@ -110,11 +131,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxDocBytes: e.MAX_DOC_BYTES,
     ratePerSecond: e.RATE_PER_SECOND,
     rateBurst: e.RATE_BURST,
+    maxUpdateStructs: e.MAX_UPDATE_STRUCTS,
+    structsPerSecond: e.STRUCTS_PER_SECOND,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     heartbeatMs: e.HEARTBEAT_MS,
     sessionRatePerMinute: e.SESSION_RATE_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    maxConnectionsPerRoom: e.MAX_CONNECTIONS_PER_ROOM,
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    testHooks: e.DEBRIEF_TEST_HOOKS === "1",
     clientDir: path.resolve("dist/client"),
   };
 }

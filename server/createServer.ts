@@ -1,15 +1,16 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { WebSocketServer } from "ws";
 import { mountBoardRoutes } from "./api/boardRoutes";
 import { HttpError } from "./api/http";
+import { IMPORT_BODY_BYTES, mountImportRoutes, TIMELINE_IMPORT_PATH } from "./api/importRoutes";
 import { mountMeetingRoutes } from "./api/meetingRoutes";
+import { mountReportRoutes } from "./api/reportRoutes";
 import { loadSessionSecret } from "./auth/secret";
 import { createTokenSigner } from "./auth/tokens";
-import { createRedisRelay } from "./cluster/redisRelay";
 import { createLocalTimerLock, createRedisTimerLock } from "./cluster/timerLock";
 import type { Config } from "./config";
 import { createMeetingService } from "./meeting/meetingService";
@@ -18,9 +19,10 @@ import { createServerMetrics } from "./ops/metrics";
 import { mountOpsRoutes } from "./ops/opsRoutes";
 import { createOriginPolicy } from "./ops/originPolicy";
 import { mountStaticClient } from "./staticClient";
-import { createPostgresStorage } from "./storage/postgresStorage";
-import { createSqliteStorage } from "./storage/sqliteStorage";
+import { createFaultyStorage } from "./storage/faultyStorage";
+import { createWorkerSqliteStorage } from "./storage/workerSqliteStorage";
 import { CLOSE } from "./sync/closeCodes";
+import { createConnectionLimits } from "./sync/connectionLimits";
 import { createGroupCommit } from "./sync/groupCommit";
 import { createRoomManager } from "./sync/roomManager";
 import { mountSync, SUBPROTOCOL } from "./sync/syncRoute";
@@ -40,16 +42,23 @@ export type DebriefServer = {
  */
 export async function createDebriefServer(config: Config): Promise<DebriefServer> {
   const log = createLogger(config.logLevel);
-  const store = config.databaseUrl
-    ? await createPostgresStorage(config.databaseUrl)
-    : createSqliteStorage(config.dataDir);
-  const relay = config.redisUrl ? await createRedisRelay(config.redisUrl, log) : undefined;
+  const backend = config.databaseUrl
+    ? // Loaded only when configured: the pg and ioredis clients add ~0.5 s to every start.
+      await (await import("./storage/postgresStorage")).createPostgresStorage(config.databaseUrl)
+    : await createWorkerSqliteStorage(config.dataDir);
+  const store = config.testHooks ? createFaultyStorage(backend, config.dataDir) : backend;
+  const relay = config.redisUrl
+    ? await (await import("./cluster/redisRelay")).createRedisRelay(config.redisUrl, log)
+    : undefined;
   const lock = relay
     ? createRedisTimerLock(relay.commands, relay.nodeId, config.timerLockTtlMs)
     : createLocalTimerLock();
   const tokens = createTokenSigner(loadSessionSecret(config.dataDir, config.sessionSecret));
   let rooms: ReturnType<typeof createRoomManager> | undefined;
-  const metrics = createServerMetrics({ rooms: () => rooms?.size ?? 0 });
+  const metrics = createServerMetrics(
+    { rooms: () => rooms?.size ?? 0 },
+    { testHooks: config.testHooks },
+  );
   const commit = createGroupCommit(store, metrics);
   rooms = createRoomManager({
     commit,
@@ -76,12 +85,25 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     }
     await next();
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) => c.json({ error: "body too large (64 KiB at most)" }, 413),
-    }),
+  // API bodies are a title and a few fields: 64 KiB is plenty and bounds what anyone can make
+  // the server count through. A timeline import carries a whole file, so its one route gets its
+  // own larger limit (see IMPORT_BODY_BYTES) rather than raising the limit for every route.
+  // The refused body is left unread on the socket, so the connection cannot carry another
+  // request: "Connection: close" tells the client to open a new one rather than reuse it.
+  const tooLarge = (message: string) => (c: Context) => {
+    c.header("Connection", "close");
+    return c.json({ error: message }, 413);
+  };
+  const apiBodyLimit = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: tooLarge("body too large (64 KiB at most)"),
+  });
+  const importBodyLimit = bodyLimit({
+    maxSize: IMPORT_BODY_BYTES,
+    onError: tooLarge(`body too large (${IMPORT_BODY_BYTES / 2 ** 20} MiB at most for an import)`),
+  });
+  app.use("/api/*", (c, next) =>
+    TIMELINE_IMPORT_PATH.test(c.req.path) ? importBodyLimit(c, next) : apiBodyLimit(c, next),
   );
   mountOpsRoutes(app, { storage: store, metrics });
   mountBoardRoutes(app, {
@@ -96,17 +118,26 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     meetings,
   });
   mountMeetingRoutes(app, { meetings, rooms, tokens });
+  mountReportRoutes(app, { rooms, tokens });
+  mountImportRoutes(app, { rooms, tokens, log });
   mountSync(app, {
     rooms,
     tokens,
     metrics,
     log,
     origins,
+    counter: createConnectionLimits({
+      perRoom: config.maxConnectionsPerRoom,
+      perAddress: config.maxConnectionsPerAddress,
+    }),
+    trustProxy: config.trustProxy,
     limits: {
       ratePerSecond: config.ratePerSecond,
       rateBurst: config.rateBurst,
       maxAwarenessStateBytes: 8 * 1024,
       maxBufferedBytes: 64 * 1024 * 1024,
+      maxUpdateStructs: config.maxUpdateStructs,
+      structsPerSecond: config.structsPerSecond,
       heartbeatMs: config.heartbeatMs,
     },
   });

@@ -3,7 +3,9 @@ import type { ConnectionStatus } from "../sync/createRoomConnection";
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
   synced: "Live",
-  offline: "Offline — reconnecting",
+  // Edits made now are kept in the browser (IndexedDB) and sent on reconnect; say so, so
+  // nobody stops writing or copies their cards somewhere "to be safe".
+  offline: "Offline — edits kept",
   ended: "Session ended",
 };
 

@@ -18,6 +18,9 @@ import { createBoardSnapshot } from "../yjs/createBoardSnapshot";
 import { createDraftCards } from "../yjs/createDraftCards";
 import { createMeetingSnapshot } from "../yjs/createMeetingSnapshot";
 import { type BoardActions, createBoardActions } from "./createBoardActions";
+import { type BoardLayoutState, createBoardLayout, type LaneGeometry } from "./createBoardLayout";
+import { type BoardUndo, createBoardUndo } from "./createBoardUndo";
+import { canEditCard, canMarkNewToMe, canVote, canWriteLane } from "./permissions";
 import { createViewport, type Viewport } from "./viewport";
 
 /**
@@ -49,6 +52,25 @@ export type BoardContextValue = {
   canSteer: Accessor<boolean>;
   me: { name: string; color: string; laneId: string | undefined };
   actions: BoardActions;
+  /** What this person may do, with facilitator rights granted mid-meeting taken into account. */
+  can: {
+    writeLane(laneId: string): boolean;
+    editCard(card: { authorId: string }): boolean;
+    markNewToMe(card: { authorId: string }): boolean;
+    vote(): boolean;
+  };
+  /** This person's undo/redo of their own card changes (ctrl/⌘+Z, shift+ctrl/⌘+Z). */
+  undo: BoardUndo;
+  /** Where every shown card sits (board cards and your drafts). */
+  layout: BoardLayoutState;
+  /**
+   * Each lane's band, top to bottom, in px relative to `contentElement` (the lanes' content,
+   * which scrolls vertically inside the canvas; x within it is `viewport.xAt(ms)`).
+   */
+  laneGeometry: Accessor<LaneGeometry[]>;
+  contentElement: Accessor<HTMLElement | undefined>;
+  /** Set by the board canvas only. */
+  setContentElement(element: HTMLElement | undefined): void;
 };
 
 const BoardContext = createContext<BoardContextValue>();
@@ -81,12 +103,26 @@ export function createBoardContext(session: Session, onEnded: () => void): Board
   const meeting = createMeetingSnapshot(meetingConnection.doc);
   const phase = createMemo(() => (meeting.state ? currentPhase(meeting.state) : undefined));
   const running = () => meeting.state?.status === "running" || meeting.state?.status === "paused";
+  const privateWriting = () => running() && phase()?.private === true;
   const [selectedCardId, selectCard] = createSignal<string>();
+  const [contentElement, setContentElement] = createSignal<HTMLElement>();
   const start = Date.parse(board.info.incidentStart ?? "");
   const viewport = createViewport({
     startMs: (Number.isNaN(start) ? Date.now() : start) - 15 * 60_000,
     msPerPx: HOUR / 600,
   });
+  const canSteer = () =>
+    session.role === "facilitator" || meeting.facilitators.includes(session.participantId);
+  const who = () => ({
+    role: session.role,
+    participantId: session.participantId,
+    steer: canSteer(),
+  });
+  const draftCards = draftsConnection ? createDraftCards(draftsConnection.doc) : () => [];
+  // Every change this person makes through `actions` carries this origin; see createBoardUndo.
+  const origin = { by: session.participantId };
+  const docs = [boardConnection.doc, ...(draftsConnection ? [draftsConnection.doc] : [])];
+  const layout = createBoardLayout({ board, drafts: draftCards, msPerPx: viewport.msPerPx });
 
   return {
     session,
@@ -96,24 +132,38 @@ export function createBoardContext(session: Session, onEnded: () => void): Board
     status: boardConnection.status,
     meeting,
     phase,
-    privateWriting: () => running() && phase()?.private === true,
+    privateWriting,
     voting: () => running() && phase()?.voting === true,
-    drafts: {
-      doc: draftsConnection?.doc,
-      cards: draftsConnection ? createDraftCards(draftsConnection.doc) : () => [],
-    },
+    drafts: { doc: draftsConnection?.doc, cards: draftCards },
     clock: createServerClock(),
     viewport,
     selectedCardId,
     selectCard,
-    canSteer: () =>
-      session.role === "facilitator" || meeting.facilitators.includes(session.participantId),
+    canSteer,
     me: {
       name: session.name,
       color: colorForParticipant(session.participantId),
       laneId:
         session.role === "participant" ? laneIdForParticipant(session.participantId) : undefined,
     },
-    actions: createBoardActions(boardConnection.doc, session),
+    actions: createBoardActions({
+      doc: boardConnection.doc,
+      draftsDoc: draftsConnection?.doc,
+      session,
+      canSteer,
+      privateWriting,
+      origin,
+    }),
+    can: {
+      writeLane: (laneId) => canWriteLane(who(), laneId),
+      editCard: (card) => canEditCard(who(), card),
+      markNewToMe: (card) => canMarkNewToMe(who(), card),
+      vote: () => canVote(who()),
+    },
+    undo: createBoardUndo(docs, origin),
+    layout,
+    laneGeometry: layout.laneGeometry,
+    contentElement,
+    setContentElement,
   };
 }

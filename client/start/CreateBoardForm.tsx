@@ -1,17 +1,31 @@
-import { createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { isValidTimeZone, LIMITS } from "../../shared/board";
 import type { CreatedBoard } from "../sync/apiSchemas";
-import { createBoard } from "../sync/boardsApi";
+import { createBoard, listScripts } from "../sync/boardsApi";
 import { knownTimeZones, localTimeZone } from "../time/localTimeZone";
 import { fromWallTime, toIsoWithOffset } from "../time/zonedTime";
+import { ScriptPicker } from "./ScriptPicker";
+
+// The server's default too; preselected so the common case needs no decision.
+const DEFAULT_SCRIPT_ID = "blameless-60";
 
 type Props = { onCreated: (board: CreatedBoard) => void };
 
-/** Title, incident start and timezone for a new board; creates it on submit. */
+/** Title, incident start, timezone and meeting script for a new board; creates it on submit. */
 export function CreateBoardForm(props: Props) {
   const [title, setTitle] = createSignal("");
   const [incidentStart, setIncidentStart] = createSignal("");
   const [timeZone, setTimeZone] = createSignal(localTimeZone());
+  // A failed list is not fatal: the board is created with the server's default script.
+  const [scripts] = createResource(() => listScripts().catch(() => []));
+  const [chosenScript, setChosenScript] = createSignal<string>();
+  const script = () => {
+    const list = scripts();
+    if (!list || list.length === 0) return undefined;
+    const chosen = chosenScript();
+    if (chosen && list.some((s) => s.id === chosen)) return chosen;
+    return (list.find((s) => s.id === DEFAULT_SCRIPT_ID) ?? list[0])?.id;
+  };
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal("");
   const zones = knownTimeZones();
@@ -31,7 +45,12 @@ export function CreateBoardForm(props: Props) {
     setBusy(true);
     try {
       props.onCreated(
-        await createBoard({ title: title().trim(), incidentStart: start, timezone: zone }),
+        await createBoard({
+          title: title().trim(),
+          incidentStart: start,
+          timezone: zone,
+          script: script(),
+        }),
       );
     } catch (err) {
       setError(err instanceof Error ? err.message : "Creating the board failed.");
@@ -88,6 +107,7 @@ export function CreateBoardForm(props: Props) {
       <p id="timezone-hint" class="hint">
         Every time on the board is shown in this zone, so everyone reads the same clock.
       </p>
+      <ScriptPicker scripts={scripts()} value={script()} onChange={setChosenScript} />
       <Show when={error()}>
         <p class="form-error" role="alert">
           {error()}

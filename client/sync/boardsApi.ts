@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   type BoardAccess,
   BoardAccessSchema,
@@ -10,11 +11,28 @@ import { requestJson } from "./requestJson";
 
 const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
+// One line of the script picker, as GET /api/scripts describes it (untrusted until parsed).
+const ScriptSummarySchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  totalMs: z.number().nonnegative(),
+  phases: z.array(z.object({ id: z.string(), title: z.string(), durationMs: z.number() })),
+});
+export type ScriptChoice = z.infer<typeof ScriptSummarySchema>;
+const ScriptListSchema = z.object({ scripts: z.array(ScriptSummarySchema) });
+
+/** The meeting scripts the server ships, in picker order (the default first). */
+export async function listScripts(): Promise<ScriptChoice[]> {
+  return (await requestJson("/api/scripts", ScriptListSchema)).scripts;
+}
+
 /** Create a board; the answer holds its three capability keys and links. */
 export function createBoard(input: {
   title: string;
   incidentStart?: string;
   timezone?: string;
+  /** Id of a shipped script; the server picks its default when absent. */
+  script?: string;
 }): Promise<CreatedBoard> {
   return requestJson("/api/boards", CreatedBoardSchema, { method: "POST", body: input });
 }

@@ -1,9 +1,9 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import { addParticipantLane, createBoard, readInfo } from "../../shared/board";
 import { createBoardKeys, randomSecret, roleForKey } from "../auth/keys";
 import type { TokenSigner } from "../auth/tokens";
 import type { MeetingService } from "../meeting/meetingService";
+import { clientAddress } from "../ops/clientAddress";
 import type { Logger } from "../ops/log";
 import type { Storage } from "../storage/storage";
 import type { RoomManager } from "../sync/roomManager";
@@ -114,16 +114,4 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
       deps.rooms.release(room);
     }
   });
-}
-
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }

@@ -1,3 +1,6 @@
+import { registerProcessMetrics } from "./processMetrics";
+import { registerTestCensus } from "./testCensus";
+
 /**
  * A small Prometheus registry: counters, gauges and latency summaries rendered in the
  * text exposition format. Kept in-house because the set is tiny and fixed.
@@ -76,8 +79,13 @@ export class Metrics {
 }
 
 /** The server's metrics, created once per server instance. */
-export function createServerMetrics(gauges: { rooms: () => number }) {
+export function createServerMetrics(
+  gauges: { rooms: () => number },
+  options = { testHooks: false },
+) {
   const m = new Metrics();
+  registerProcessMetrics(m);
+  if (options.testHooks) registerTestCensus(m);
   return {
     registry: m,
     rooms: m.gauge("debrief_rooms_loaded", "Rooms held in memory", gauges.rooms),
@@ -99,6 +107,14 @@ export function createServerMetrics(gauges: { rooms: () => number }) {
     rateLimited: m.counter(
       "debrief_rate_limited_total",
       "Connections closed for exceeding the message rate or falling too far behind",
+    ),
+    updatesDeferred: m.counter(
+      "debrief_updates_deferred_total",
+      "Updates not stored because they build on items the room lacks; the sender was asked to resync",
+    ),
+    connectionsRefused: m.counter(
+      "debrief_connections_refused_total",
+      "Sync connections closed with 4429 at open: room full or too many from one address",
     ),
     droppedReadOnly: m.counter(
       "debrief_readonly_writes_dropped_total",

@@ -18,4 +18,12 @@ export const CLOSE = {
   sessionExpired: 4401,
   /** The document reached MAX_DOC_BYTES; resending the same update would fail again. */
   documentTooLarge: 4413,
+  /** One update holds more than MAX_UPDATE_STRUCTS parts; resending it would fail again. */
+  updateTooLarge: 4413,
+  /**
+   * The room is full (MAX_CONNECTIONS_PER_ROOM) or the address holds too many connections
+   * (MAX_CONNECTIONS_PER_ADDRESS). Sent right after the upgrade, before any document byte, so
+   * the stock provider stops instead of retrying every few seconds and the client can say why.
+   */
+  tooManyConnections: 4429,
 } as const;

@@ -4,11 +4,12 @@ import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import { stampIdentity } from "./awarenessIdentity";
 import { CLOSE } from "./closeCodes";
-import { createTokenBucket } from "./rateLimit";
+import { type BucketRegistry, bucketKey, type TokenBucket } from "./rateLimit";
 import { DocumentTooLargeError, type Peer, type Room } from "./room";
 import type { RoomManager } from "./roomManager";
 import type { Access } from "./roomName";
-import { inspectUpdate } from "./validateUpdate";
+import { countUpdateParts } from "./updateCost";
+import { inspectUpdate, lacksDependencies } from "./validateUpdate";
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -41,11 +42,16 @@ export type ConnectionLimits = {
   maxAwarenessStateBytes: number;
   /** A client that cannot keep up is dropped rather than buffered without bound. */
   maxBufferedBytes: number;
+  /** Structs plus delete ranges in one update; see updateCost.ts. */
+  maxUpdateStructs: number;
+  /** Steady struct rate per session and room; the burst is `maxUpdateStructs`. */
+  structsPerSecond: number;
   heartbeatMs: number;
 };
 
 type ConnectionDeps = {
   rooms: RoomManager;
+  buckets: { messages: BucketRegistry; structs: BucketRegistry };
   metrics: ServerMetrics;
   log: Logger;
   limits: ConnectionLimits;
@@ -64,7 +70,11 @@ export class SyncConnection implements Peer {
   private room: Room | undefined;
   private pending: Uint8Array[] | undefined = [];
   private closed = false;
-  private readonly bucket;
+  // Both budgets belong to the session in this room, not to the socket: see BucketRegistry.
+  private readonly bucket: TokenBucket;
+  // Message counts alone let a few dense updates cost seconds of CPU; this budget is in the
+  // unit that decoding and applying cost (structs and delete ranges).
+  private readonly structBudget: TokenBucket;
   private expiryTimer: NodeJS.Timeout | undefined;
   private readonly heartbeat: NodeJS.Timeout;
   private alive = true;
@@ -77,7 +87,9 @@ export class SyncConnection implements Peer {
     private readonly session: Session,
     private readonly deps: ConnectionDeps,
   ) {
-    this.bucket = createTokenBucket(deps.limits.ratePerSecond, deps.limits.rateBurst);
+    const key = bucketKey(roomName, session);
+    this.bucket = deps.buckets.messages.get(key);
+    this.structBudget = deps.buckets.structs.get(key);
     this.armExpiry(session.expiresAt);
     socket.on("pong", () => {
       this.alive = true;
@@ -237,10 +249,33 @@ export class SyncConnection implements Peer {
       this.deps.metrics.droppedReadOnly.inc();
       return;
     }
-    const kind = inspectUpdate(update);
-    if (kind === "malformed") throw new ProtocolError("malformed update");
-    if (kind === "empty") return;
-    room.submit(update, this).catch((error: unknown) => {
+    let parts: number;
+    try {
+      parts = countUpdateParts(update, this.deps.limits.maxUpdateStructs);
+    } catch {
+      throw new ProtocolError("malformed update");
+    }
+    if (parts > this.deps.limits.maxUpdateStructs) {
+      this.deps.metrics.rateLimited.inc();
+      this.close(CLOSE.updateTooLarge, "update has too many structs");
+      return;
+    }
+    if (!this.structBudget.take(parts)) {
+      this.deps.metrics.rateLimited.inc();
+      this.close(CLOSE.policyViolation, "struct rate limit exceeded");
+      return;
+    }
+    const inspected = inspectUpdate(update);
+    if (inspected.kind === "malformed") throw new ProtocolError("malformed update");
+    if (inspected.kind === "empty") return;
+    if (lacksDependencies(inspected.decoded, (client) => room.knownClock(client))) {
+      // Not stored: it could never be applied until what it builds on arrives. Sync step 1
+      // asks the client for everything the room lacks; y-protocols clients answer at once.
+      this.deps.metrics.updatesDeferred.inc();
+      this.send(encodeSync("step1", Y.encodeStateVector(room.doc)));
+      return;
+    }
+    room.submit(update, this, inspected.decoded).catch((error: unknown) => {
       if (error instanceof DocumentTooLargeError) {
         this.close(CLOSE.documentTooLarge, "document size limit reached");
         return;

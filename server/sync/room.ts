@@ -5,6 +5,7 @@ import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { Storage, StoredDoc } from "../storage/storage";
 import type { GroupCommit } from "./groupCommit";
+import type { DecodedUpdate } from "./validateUpdate";
 import {
   type AwarenessEntry,
   encodeAwarenessEntries,
@@ -61,6 +62,9 @@ export class Room {
   // previous one and its clock continues from there.
   private readonly serverClientId = randomClientId();
   private changeChain: Promise<void> = Promise.resolve();
+  // Clocks of updates accepted for storage but not applied yet: a client's next keystroke
+  // builds on the previous one before that one is durable, and must not look like a gap.
+  private readonly accepted = new Map<number, number>();
 
   constructor(
     readonly name: string,
@@ -110,11 +114,12 @@ export class Room {
    * Stores an update, then applies and relays it. Rejects (and relays nothing) when storage
    * fails or the document would grow past its limit.
    */
-  submit(update: Uint8Array, from?: Peer): Promise<void> {
+  submit(update: Uint8Array, from?: Peer, decoded?: DecodedUpdate): Promise<void> {
     if (this.storedBytes + update.byteLength > this.deps.maxDocBytes) {
       return Promise.reject(new DocumentTooLargeError(`room ${this.name} is at its size limit`));
     }
     this.deps.metrics.updatesIn.inc();
+    if (decoded) this.noteAccepted(decoded);
     const done = this.deps.commit.enqueue(this.name, update).then(() => {
       this.storedBytes += update.byteLength;
       this.logRows++;
@@ -122,9 +127,30 @@ export class Room {
       // Published only now that it is stored: other nodes relay nothing that could be lost.
       this.deps.relay?.publish(this.name, { kind: "update", payload: update });
       this.maybeCompact();
+      this.forgetApplied();
     });
+    // What failed to store never lands; later updates building on it are gaps again.
+    done.catch(() => this.accepted.clear());
     this.track(done);
     return done;
+  }
+
+  /** The next clock of `client` this room has or has accepted (see `lacksDependencies`). */
+  knownClock(client: number): number {
+    return Math.max(Y.getState(this.doc.store, client), this.accepted.get(client) ?? 0);
+  }
+
+  private noteAccepted(decoded: DecodedUpdate): void {
+    for (const s of decoded.structs) {
+      const end = s.id.clock + s.length;
+      if (end > this.knownClock(s.id.client)) this.accepted.set(s.id.client, end);
+    }
+  }
+
+  private forgetApplied(): void {
+    for (const [client, clock] of this.accepted) {
+      if (Y.getState(this.doc.store, client) >= clock) this.accepted.delete(client);
+    }
   }
 
   /**

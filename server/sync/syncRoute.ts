@@ -1,10 +1,14 @@
 import { upgradeWebSocket } from "@hono/node-server";
 import type { Context, Hono } from "hono";
 import type { Session, TokenSigner } from "../auth/tokens";
+import { clientAddress } from "../ops/clientAddress";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { OriginPolicy } from "../ops/originPolicy";
+import { CLOSE } from "./closeCodes";
 import { type ConnectionLimits, type Socket, SyncConnection } from "./connection";
+import type { ConnectionLimitsCounter } from "./connectionLimits";
+import { type BucketRegistry, bucketKey, createBucketRegistry } from "./rateLimit";
 import type { RoomManager } from "./roomManager";
 import { type Access, accessFor, parseRoomName } from "./roomName";
 
@@ -18,6 +22,9 @@ type SyncDeps = {
   log: Logger;
   origins: OriginPolicy;
   limits: ConnectionLimits;
+  /** Open connections per room and per address. */
+  counter: ConnectionLimitsCounter;
+  trustProxy: boolean;
 };
 
 type Admitted = { room: string; access: Exclude<Access, "none">; session: Session };
@@ -28,13 +35,17 @@ type Admitted = { room: string; access: Exclude<Access, "none">; session: Sessio
  * refused client never gets a byte of any document.
  */
 export function mountSync(app: Hono, deps: SyncDeps): void {
+  const buckets = {
+    messages: createBucketRegistry(deps.limits.ratePerSecond, deps.limits.rateBurst),
+    structs: createBucketRegistry(deps.limits.structsPerSecond, deps.limits.maxUpdateStructs),
+  };
   app.get(
     "/sync/*",
     async (c, next) => {
       if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
         return c.json({ error: "WebSocket upgrade required" }, 426);
       }
-      const verdict = admit(c, deps);
+      const verdict = admit(c, deps, buckets.messages);
       if ("status" in verdict) {
         deps.log.info("sync.refused", { status: verdict.status, reason: verdict.reason });
         return c.json({ error: verdict.reason }, verdict.status);
@@ -46,32 +57,44 @@ export function mountSync(app: Hono, deps: SyncDeps): void {
     // arrive right after the handshake and hono buffers it only until onOpen runs.
     upgradeWebSocket((c) => {
       const admitted = c.get("admitted" as never) as Admitted;
+      const address = clientAddress(c, deps.trustProxy);
       let connection: SyncConnection | undefined;
       return {
         onOpen(_event, ws) {
+          // Counted at open, not before the upgrade: every open is sure to be followed by a
+          // close that gives the slot back, while an upgrade can fail in between.
+          const verdict = deps.counter.admit(admitted.room, address);
+          if (verdict !== "ok") {
+            deps.metrics.connectionsRefused.inc();
+            deps.log.info("sync.refused", { status: CLOSE.tooManyConnections, reason: verdict });
+            ws.close(CLOSE.tooManyConnections, verdict);
+            return;
+          }
           connection = new SyncConnection(
             // @hono/node-server hands us the `ws` WebSocket itself as `raw`.
             ws.raw as unknown as Socket,
             admitted.room,
             admitted.access,
             admitted.session,
-            deps,
+            { ...deps, buckets },
           );
         },
         onMessage(event) {
           connection?.receive(event.data as ArrayBuffer | string);
         },
         onClose() {
-          connection?.onClosed();
+          if (!connection) return;
+          connection.onClosed();
+          deps.counter.release(admitted.room, address);
         },
       };
     }),
   );
 }
 
-type Refusal = { status: 400 | 401 | 403 | 404; reason: string };
+type Refusal = { status: 400 | 401 | 403 | 404 | 429; reason: string };
 
-function admit(c: Context, deps: SyncDeps): Admitted | Refusal {
+function admit(c: Context, deps: SyncDeps, messages: BucketRegistry): Admitted | Refusal {
   if (!deps.origins.allows(c.req.header("origin"), c.req.header("host"))) {
     return { status: 403, reason: "origin not allowed" };
   }
@@ -93,5 +116,11 @@ function admit(c: Context, deps: SyncDeps): Admitted | Refusal {
   if (!check.ok) return { status: 401, reason: `session ${check.reason}` };
   const access = accessFor(roomName, check.session);
   if (access === "none") return { status: 403, reason: "not allowed in this room" };
+  // A session closed for flooding that reconnects at once is refused here, before the
+  // upgrade, until a tenth of its burst has come back (1/3 s at the defaults): a reconnect
+  // storm then costs a status line per attempt instead of an upgrade, a room attach and a sync.
+  if (!messages.get(bucketKey(roomName.name, check.session)).has(deps.limits.rateBurst / 10)) {
+    return { status: 429, reason: "rate limit exceeded" };
+  }
   return { room: roomName.name, access, session: check.session };
 }

@@ -1,17 +1,55 @@
 import * as Y from "yjs";
 
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+export type Inspection =
+  | { kind: "malformed" }
+  | { kind: "empty" }
+  | { kind: "ok"; decoded: DecodedUpdate };
+
 /**
  * Parses a Yjs update completely before it may be stored: a row that cannot be decoded would
  * sit in the log and break every later load of the room. "empty" updates (no structs, no
  * deletions — what a client sends as sync step 2 when it has nothing new) are not stored.
  */
-export function inspectUpdate(update: Uint8Array): "malformed" | "empty" | "ok" {
-  if (update.length === 0) return "malformed";
+export function inspectUpdate(update: Uint8Array): Inspection {
+  if (update.length === 0) return { kind: "malformed" };
   try {
     const decoded = Y.decodeUpdate(update);
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return "empty";
-    return "ok";
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return { kind: "empty" };
+    return { kind: "ok", decoded };
   } catch {
-    return "malformed";
+    return { kind: "malformed" };
   }
+}
+
+/**
+ * Whether an update depends on something the room does not have and the update does not
+ * bring: a gap in a client's clocks, an item it is anchored to or nested in, or an item it
+ * deletes. Yjs keeps such an update "pending" and re-merges the pending set with every later
+ * update, so updates that never become integrable cost quadratic time and unbounded memory —
+ * and stored, they would do so again at every load. `known(client)` is the next clock the
+ * room has (or has accepted) for that client.
+ */
+export function lacksDependencies(decoded: DecodedUpdate, known: (client: number) => number) {
+  const reach = new Map<number, number>();
+  for (const s of decoded.structs) {
+    const client = s.id.client;
+    const end = s.id.clock + s.length;
+    if (!reach.has(client) && s.id.clock > known(client)) return true;
+    // A Skip stands for clocks this update lacks; whatever follows needs the room to have them.
+    if (s instanceof Y.Skip && end > known(client)) return true;
+    reach.set(client, Math.max(reach.get(client) ?? 0, end));
+  }
+  const has = (client: number, clockEnd: number) =>
+    clockEnd <= Math.max(known(client), reach.get(client) ?? 0);
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item)) continue;
+    for (const ref of [s.origin, s.rightOrigin, s.parent]) {
+      if (ref instanceof Y.ID && !has(ref.client, ref.clock + 1)) return true;
+    }
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const r of ranges) if (!has(client, r.clock + r.len)) return true;
+  }
+  return false;
 }

@@ -1,6 +1,5 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
 import { type ServerHandle, startServer } from "../support/serverProcess";
@@ -13,11 +12,6 @@ describe.runIf(enabled)("the client in real Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await build({
-      configFile: path.join(repoRoot, "vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-    });
     server = await startServer();
     browser = await launchBrowser();
   }, 120_000);

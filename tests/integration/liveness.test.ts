@@ -63,7 +63,9 @@ describe("connection liveness", () => {
         gaveUp = true;
       });
       await waitFor(() => gaveUp, { what: "provider to stop" });
-      expect(codes).toEqual([4401]);
+      // On a loaded machine the 100 ms heartbeat may also cut a connection (1006) before the
+      // session runs out; the last close is the expiry, and after it the provider gives up.
+      expect(codes.at(-1)).toBe(4401);
     } finally {
       client.destroy();
     }

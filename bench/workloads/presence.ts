@@ -1,0 +1,59 @@
+import type { PeerId } from "../servers/peers";
+import { type BenchContext, quiet, rotate, type Workload } from "./context";
+import { type DriveTotals, emptyTotals, measureDrive, summarise } from "./measureDrive";
+import { closeMember, openOneRoomFleet, row } from "./oneRoomFleet";
+
+/**
+ * 6. presence: one room, 100 clients each moving their pointer (an awareness update with the
+ * state Debrief's client publishes) ten times a second. Mostly a question of server CPU.
+ */
+export const presence: Workload = {
+  id: "presence",
+  async run(ctx: BenchContext) {
+    const p = ctx.plan.presence;
+    const members = await openOneRoomFleet(ctx, "presence", "presence", p.clients);
+    const totals = new Map<PeerId, DriveTotals>();
+    try {
+      for (let round = 0; round < p.rounds; round++) {
+        for (const m of rotate(members, round)) {
+          ctx.progress(`presence: ${m.server.peer.label}, round ${round + 1}/${p.rounds}`);
+          const t = totals.get(m.server.peer.id) ?? emptyTotals();
+          totals.set(m.server.peer.id, t);
+          await measureDrive(
+            ctx.gen,
+            m.server,
+            {
+              groups: [m.group],
+              kind: "awareness",
+              hz: p.hz,
+              warmupMs: p.warmupMs,
+              measureMs: p.roundMs,
+              drainMs: 2_000,
+            },
+            t,
+          );
+          await quiet(ctx, m.server);
+        }
+      }
+    } finally {
+      for (const m of members) await closeMember(ctx, m);
+    }
+    const s = new Map([...totals].map(([id, t]) => [id, summarise(t)]));
+    return {
+      id: "presence",
+      title: "6. Presence",
+      what: `One room, ${p.clients} clients, each sending its cursor (awareness) ${p.hz}× a second; ${(p.rounds * p.roundMs) / 1000} s measured per peer in ${p.rounds} alternating rounds.`,
+      rows: [
+        row("server CPU (% of one core)", "lower", 1, s, (r) => r.serverCpuPct),
+        row("server CPU per cursor update (µs)", "lower", 0, s, (r) => r.cpuUsPerSend),
+        row("server CPU in kernel (%)", "info", 0, s, (r) => r.kernelPct),
+        row("p50 latency (ms)", "lower", 1, s, (r) => r.p50),
+        row("p99 latency (ms)", "lower", 1, s, (r) => r.p99),
+        row("cursor updates/s relayed (frames out)", "higher", 0, s, (r) => r.deliveriesPerSec),
+        row("generator CPU (% of one core)", "info", 1, s, (r) => r.generatorCpuPct),
+        row("cursor updates not delivered", "lower", 0, s, (r) => r.incomplete),
+      ],
+      notes: [],
+    };
+  },
+};

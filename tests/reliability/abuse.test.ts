@@ -1,0 +1,246 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WebSocket } from "ws";
+import { createBoard, join } from "../support/api";
+import { metric } from "../support/metrics";
+import { authProtocols, closed, openRaw } from "../support/rawSocket";
+import { type ServerHandle, startServer } from "../support/serverProcess";
+import { type Client, connectClient, synced } from "../support/syncClient";
+import { waitFor } from "../support/waitFor";
+import { watchEventLoop } from "./support/eventLoop";
+import { figure, median, percentile, scaled } from "./support/figures";
+import { createLatencyProbe } from "./support/latency";
+
+const RATE = 300; // RATE_PER_SECOND default: the most a normal connection may send
+const BURST = 1000; // RATE_BURST default
+const PER_ROOM = 10;
+const PER_ADDRESS = 40;
+const ROUNDS = scaled(6, 30);
+const SAMPLES = scaled(60, 200);
+let server: ServerHandle;
+
+beforeAll(async () => {
+  server = await startServer({
+    env: {
+      MAX_CONNECTIONS_PER_ROOM: String(PER_ROOM),
+      MAX_CONNECTIONS_PER_ADDRESS: String(PER_ADDRESS),
+      SESSION_RATE_PER_MINUTE: "1000",
+    },
+  });
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+/**
+ * A hostile client at ten times the allowed rate, in a process of its own (see flooder.ts).
+ * Returns how each of its connections ended, and the refusals it met before the upgrade.
+ */
+function startFlood(roomUrl: string, token: string) {
+  const proc = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "support/flooder.ts"),
+      roomUrl,
+      token,
+      String(10 * RATE),
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const ends: Array<{ code: number; sent: number }> = [];
+  const refusals: number[] = [];
+  let opened = () => {};
+  const flooding = new Promise<void>((r) => {
+    opened = r;
+  });
+  let buffer = "";
+  proc.stdout.on("data", (d: Buffer) => {
+    buffer += d.toString();
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    for (const line of lines) {
+      const event = JSON.parse(line) as {
+        open?: boolean;
+        code?: number;
+        sent?: number;
+        refused?: number;
+      };
+      if (event.open) opened();
+      else if (event.refused) refusals.push(event.refused);
+      else ends.push({ code: event.code ?? 0, sent: event.sent ?? 0 });
+    }
+  });
+  const exited = new Promise((r) => proc.once("exit", r));
+  return {
+    ends,
+    refusals,
+    /** Resolves once its first connection is open (the process takes a moment to start). */
+    flooding,
+    async stop() {
+      proc.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+describe("abuse from one client or one address", () => {
+  it("refuses sockets past the per-address limit with 4429 and keeps the others", async () => {
+    // Rooms of several boards, so no room fills up before the address does.
+    const rooms: Array<{ room: string; token: string }> = [];
+    for (let b = 0; b < 3; b++) {
+      const board = await createBoard(server.url);
+      const token = (await join(server.url, board.id, board.keys.observer, "O")).token;
+      rooms.push({ room: board.id, token }, { room: `${board.id}/meeting`, token });
+    }
+    const already = await metric(server.url, "debrief_connections");
+    const open: WebSocket[] = [];
+    let refusedCode = 0;
+    let opened = 0;
+    try {
+      for (let i = 0; i < PER_ADDRESS + 5 && refusedCode === 0; i++) {
+        const { room, token } = rooms[i % rooms.length]!;
+        const raw = await openRaw(`${server.wsUrl}/${room}`, authProtocols(token));
+        if (raw.refused) throw new Error(`refused ${raw.status}`);
+        const code = await Promise.race([
+          closed(raw.ws).then((c) => c.code),
+          new Promise<number>((r) => setTimeout(() => r(0), 300)),
+        ]);
+        if (code !== 0) refusedCode = code;
+        else {
+          opened++;
+          open.push(raw.ws);
+        }
+      }
+      const stillOpen = open.filter((ws) => ws.readyState === ws.OPEN).length;
+      figure("address_limit", PER_ADDRESS);
+      figure("address_sockets_opened_before_refusal", opened + already);
+      figure("address_refusal_close_code", refusedCode);
+      figure("address_earlier_sockets_still_open", `${stillOpen}/${opened}`);
+      expect(opened + already).toBe(PER_ADDRESS);
+      expect(refusedCode).toBe(4429);
+      expect(stillOpen).toBe(opened);
+    } finally {
+      for (const ws of open) ws.close();
+      await waitFor(async () => (await metric(server.url, "debrief_connections")) === already);
+    }
+  });
+
+  it("refuses only the newcomer when a room is full", async () => {
+    const board = await createBoard(server.url);
+    const members: Client[] = [];
+    for (let i = 0; i < PER_ROOM; i++) {
+      const s = await join(server.url, board.id, board.keys.participant, `M${i}`);
+      members.push(connectClient(server.wsUrl, board.id, s.token));
+    }
+    const late = await join(server.url, board.id, board.keys.participant, "Late");
+    const newcomer = connectClient(server.wsUrl, board.id, late.token);
+    let gaveUp: { code: number } | undefined;
+    newcomer.provider.on("closed", (e: { code: number }) => {
+      gaveUp = e;
+    });
+    try {
+      await Promise.all(members.map((m) => synced(m)));
+      await waitFor(() => gaveUp, { what: "the newcomer to be refused" });
+      members[0]!.doc.getMap("board").set("ping", "still here");
+      await waitFor(() => members.every((m) => m.doc.getMap("board").get("ping") === "still here"));
+      const connected = members.filter((m) => m.provider.wsconnected).length;
+      figure("room_limit", PER_ROOM);
+      figure("room_full_newcomer_close_code", gaveUp!.code);
+      figure("room_full_members_still_connected", `${connected}/${PER_ROOM}`);
+      figure("room_full_newcomer_got_document", newcomer.provider.synced ? 1 : 0);
+      expect(gaveUp!.code).toBe(4429);
+      expect(connected).toBe(PER_ROOM);
+      expect(newcomer.provider.synced).toBe(false);
+    } finally {
+      newcomer.destroy();
+      for (const m of members) m.destroy();
+    }
+  });
+
+  it(
+    "closes a client flooding at 10× the rate at the threshold, and never stalls the others",
+    async () => {
+      const quiet = await createBoard(server.url, { title: "Quiet" });
+      const loud = await createBoard(server.url, { title: "Loud" });
+      const user = (await join(server.url, quiet.id, quiet.keys.participant, "U")).token;
+      const flooder = (await join(server.url, loud.id, loud.keys.participant, "F")).token;
+      const probe = await createLatencyProbe(server.wsUrl, quiet.id, user);
+      try {
+        await probe.sample(20); // warm-up
+        const watch = await watchEventLoop(server.url);
+        const baseline: number[] = [];
+        const underAttack: number[] = [];
+        const ends: Array<{ code: number; sent: number }> = [];
+        const refusals: number[] = [];
+        let floodSeconds = 0;
+        const acceptedBefore = await metric(server.url, "debrief_updates_in_total");
+        // Short baseline and attack windows alternate, so a slow spell of the (shared) machine
+        // hits both alike; the p99 is taken over all samples of each kind.
+        for (let round = 0; round < ROUNDS; round++) {
+          baseline.push(...(await probe.sample(SAMPLES)));
+          const flood = startFlood(`${server.wsUrl}/${loud.id}`, flooder);
+          const started = performance.now();
+          try {
+            await flood.flooding;
+            underAttack.push(...(await probe.sample(SAMPLES)));
+          } finally {
+            await flood.stop();
+          }
+          floodSeconds += (performance.now() - started) / 1000;
+          ends.push(...flood.ends);
+          refusals.push(...flood.refusals);
+        }
+        // Everything the server stored in the meantime, less the probe's own writes.
+        const accepted =
+          (await metric(server.url, "debrief_updates_in_total")) -
+          acceptedBefore -
+          ROUNDS * 2 * SAMPLES;
+        const stallMs = await watch.stop();
+        const closedAtThreshold = ends.filter((e) => e.code === 1008);
+        const base = percentile(baseline, 99);
+        const attack = percentile(underAttack, 99);
+        const rise = (attack - base) / base;
+        figure("flood_rate_per_second", 10 * RATE);
+        figure("flood_connections_closed_1008", `${closedAtThreshold.length}/${ends.length}`);
+        const codes = new Map<number, number>();
+        for (const e of ends) codes.set(e.code, (codes.get(e.code) ?? 0) + 1);
+        figure("flood_close_codes", [...codes].map(([c, n]) => `${c}x${n}`).join(" "));
+        figure("flood_first_connection_frames_sent", ends[0]?.sent ?? 0);
+        figure(
+          "flood_reconnects_refused_429_before_upgrade",
+          refusals.filter((r) => r === 429).length,
+        );
+        figure("flood_accepted_per_second", accepted / floodSeconds);
+        figure("flood_p99_baseline_ms", base);
+        figure("flood_p99_under_attack_ms", attack);
+        figure("flood_p50_baseline_ms", median(baseline));
+        figure("flood_p50_under_attack_ms", median(underAttack));
+        figure("flood_p99_rise_pct", 100 * rise);
+        figure("flood_server_event_loop_max_stall_ms", Math.round(stallMs));
+        expect(ends.length).toBeGreaterThan(0);
+        expect(closedAtThreshold.length).toBe(ends.length);
+        expect(refusals.every((r) => r === 429)).toBe(true);
+        // Not before the burst is spent: the limit is where it is documented to be.
+        expect(ends[0]!.sent).toBeGreaterThanOrEqual(BURST);
+        // Reconnecting does not refill the budget: over the whole flood, about RATE per second.
+        expect(accepted).toBeLessThanOrEqual(BURST + RATE * floodSeconds * 1.1);
+        // A guard against the seconds-long stalls of an fsync on the event loop (what the
+        // storage worker fixed). Alone on 2 cores the figure is 25-50 ms; beside the rest of
+        // the suite the machine itself adds hundreds (docs/reliability.md).
+        expect(stallMs).toBeLessThan(1000);
+        // NOT MET (docs/reliability.md): the flood's permitted writes share the disk, and each
+        // of the others' writes may wait for one fsync more, so their p99 rises by far more than
+        // 10 %. The figure above is printed every run; this only guards against a regression
+        // to the seconds-long stalls the storage worker removed.
+        expect(attack).toBeLessThan(base + 250);
+      } finally {
+        probe.destroy();
+      }
+    },
+    scaled(120_000, 600_000),
+  );
+});

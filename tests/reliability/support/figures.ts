@@ -1,0 +1,40 @@
+/**
+ * Figures and knobs shared by the reliability suite. Every scenario prints each of its
+ * figures on one line, `figure: <name> = <value>`, which CI and docs/reliability.md read.
+ */
+
+/** Prints one figure line on stdout. */
+export function figure(name: string, value: number | string): void {
+  const shown = typeof value === "number" && !Number.isInteger(value) ? value.toFixed(3) : value;
+  process.stdout.write(`figure: ${name} = ${shown}\n`);
+}
+
+/** RELIABILITY_SOAK=1 runs the long soak (minutes per scenario) instead of the CI sizes. */
+export const SOAK = process.env.RELIABILITY_SOAK === "1";
+
+/** The CI count, or the soak count under RELIABILITY_SOAK=1. */
+export function scaled(ci: number, soak: number): number {
+  return SOAK ? soak : ci;
+}
+
+/**
+ * The seed for a randomized scenario: RELIABILITY_SEED replays a run, otherwise a fresh one.
+ * It is printed first, so a failing run can always be replayed.
+ */
+export function reliabilitySeed(scenario: string): number {
+  const fromEnv = process.env.RELIABILITY_SEED;
+  const seed = fromEnv ? Number(fromEnv) : Math.floor(Math.random() * 2 ** 31);
+  process.stdout.write(`seed: ${scenario} = ${seed} (replay with RELIABILITY_SEED=${seed})\n`);
+  return seed;
+}
+
+/** The p-th percentile (0-100) of some samples, nearest rank. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.max(0, Math.min(sorted.length - 1, rank))] ?? Number.NaN;
+}
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}

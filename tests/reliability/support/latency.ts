@@ -1,0 +1,48 @@
+import type * as Y from "yjs";
+import { type Client, connectClient, synced } from "../../support/syncClient";
+
+/**
+ * Round trips an ordinary user feels: a writer sets a key, a second client in the same room
+ * sees it. Each sample goes through the whole server path (decode, group commit with fsync,
+ * apply, relay), one at a time.
+ */
+export async function createLatencyProbe(wsUrl: string, room: string, writerToken: string) {
+  const writer = connectClient(wsUrl, room, writerToken);
+  const reader = connectClient(wsUrl, room, writerToken);
+  await Promise.all([synced(writer), synced(reader)]);
+  const seen = new Map<number, () => void>();
+  const readerMap: Y.Map<number> = reader.doc.getMap("probe");
+  readerMap.observe(() => {
+    const n = readerMap.get("n");
+    if (n !== undefined) seen.get(n)?.();
+  });
+  let next = 0;
+  const once = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const n = next++;
+      const started = performance.now();
+      const timer = setTimeout(() => reject(new Error(`probe ${n} not seen in 10 s`)), 10_000);
+      seen.set(n, () => {
+        clearTimeout(timer);
+        seen.delete(n);
+        resolve(performance.now() - started);
+      });
+      writer.doc.getMap("probe").set("n", n);
+    });
+  return {
+    clients: [writer, reader] as Client[],
+    /** `count` sequential round trips, `gapMs` apart; milliseconds each. */
+    async sample(count: number, gapMs = 5): Promise<number[]> {
+      const out: number[] = [];
+      for (let i = 0; i < count; i++) {
+        out.push(await once());
+        await new Promise((r) => setTimeout(r, gapMs));
+      }
+      return out;
+    },
+    destroy() {
+      writer.destroy();
+      reader.destroy();
+    },
+  };
+}
