@@ -1,6 +1,7 @@
 import { createEffect, createSignal, createUniqueId, For, type JSX, Show } from "solid-js";
 import { useBoard } from "../board/boardContext";
 import { ExportPanel } from "./ExportPanel";
+import { ImportPanel } from "./ImportPanel";
 import { ImprovementsPanel } from "./ImprovementsPanel";
 import { NotesPanel } from "./NotesPanel";
 import { readPanelPrefs, type TabId, writePanelPrefs } from "./panelPrefs";
@@ -8,6 +9,7 @@ import { readPanelPrefs, type TabId, writePanelPrefs } from "./panelPrefs";
 const TABS: readonly { id: TabId; label: string; panel: () => JSX.Element }[] = [
   { id: "improvements", label: "Improvements", panel: () => <ImprovementsPanel /> },
   { id: "notes", label: "Notes", panel: () => <NotesPanel /> },
+  { id: "import", label: "Import", panel: () => <ImportPanel /> },
   { id: "export", label: "Export", panel: () => <ExportPanel /> },
 ];
 
@@ -61,7 +63,7 @@ export function SidePanel() {
     <aside
       class="side-panel"
       classList={{ "side-panel-closed": !open() }}
-      aria-label="Improvements, notes and export"
+      aria-label="Improvements, notes, import and export"
     >
       <div class="side-panel-top">
         <Show

@@ -1,9 +1,9 @@
-export type TabId = "improvements" | "notes" | "export";
+export type TabId = "improvements" | "notes" | "import" | "export";
 export type PanelPrefs = { open: boolean; tab: TabId };
 
 // Per browser, not per board: how much room someone gives the panel is a habit of their screen.
 const STORAGE_KEY = "debrief:side-panel";
-const TAB_IDS: readonly TabId[] = ["improvements", "notes", "export"];
+const TAB_IDS: readonly TabId[] = ["improvements", "notes", "import", "export"];
 const DEFAULTS: PanelPrefs = { open: true, tab: "improvements" };
 
 /** The remembered panel state, or the defaults when nothing (valid) is stored. */
