@@ -1,6 +1,7 @@
 import { type Accessor, createMemo } from "solid-js";
 import { type BoardSnapshot, type Card, TIMELINE_LANE_ID } from "../../shared/board";
-import { type BoardLayout, type StackItem, stackCards } from "./layout/stackCards";
+import { type BoardLayout, stackCards } from "./layout/stackCards";
+import { toStackItems } from "./layout/toStackItems";
 
 /**
  * Card geometry in px. Fixed sizes are deliberate: a card never grows while someone types in
@@ -51,15 +52,7 @@ export function createBoardLayout(input: {
 
   const layout = createMemo(() => {
     const laneIds = input.board.lanes.map((lane) => lane.id);
-    const known = new Set(laneIds);
-    // A card whose lane was deleted shows on the timeline (the model's displayLaneId rule,
-    // with a set instead of a scan per card).
-    const items: StackItem[] = shown().map(({ key, card }) => ({
-      key,
-      laneId: known.has(card.laneId) ? card.laneId : TIMELINE_LANE_ID,
-      at: card.at,
-    }));
-    return stackCards(laneIds, items, {
+    return stackCards(laneIds, toStackItems(shown(), laneIds, TIMELINE_LANE_ID), {
       spanMs: spanMs(),
       rowHeight: CARD_METRICS.heightPx + CARD_METRICS.gapPx,
       lanePadding: CARD_METRICS.lanePaddingPx,

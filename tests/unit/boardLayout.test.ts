@@ -3,6 +3,7 @@ import { cardsInView } from "../../client/board/layout/cardsInView";
 import { fitView, rangeOf } from "../../client/board/layout/fitView";
 import { type StackItem, stackCards } from "../../client/board/layout/stackCards";
 import { snapToMinute, tickStep, timeTicks } from "../../client/board/layout/timeTicks";
+import { toStackItems } from "../../client/board/layout/toStackItems";
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 2, 13, 0);
@@ -73,6 +74,19 @@ describe("stacking cards in lanes", () => {
   it("leaves out cards on lanes it was not given", () => {
     const layout = stackCards(["a"], [item("1", "gone", 0)], metrics);
     expect(layout.byKey.size).toBe(0);
+  });
+});
+
+describe("choosing the lane a card shows in", () => {
+  it("shows a card on its own lane, and an orphan (lane deleted) on the timeline", () => {
+    const shown = [
+      { key: "a", card: { laneId: "p-ana", at: T0 } },
+      { key: "b", card: { laneId: "p-gone", at: T0 + MIN } },
+    ];
+    expect(toStackItems(shown, ["timeline", "p-ana"], "timeline")).toEqual([
+      { key: "a", laneId: "p-ana", at: T0 },
+      { key: "b", laneId: "timeline", at: T0 + MIN },
+    ]);
   });
 });
 
