@@ -24,14 +24,37 @@ export default defineConfig(({ mode }) => ({
   test: {
     root: ".",
     environment: "node",
-    include: ["tests/**/*.test.ts"],
     // Browser suites drive real Chromium against real servers; on a loaded 2-core machine one
     // step can take seconds, and a timeout here is a failure, never a retry.
     testTimeout: 90_000,
     hookTimeout: 120_000,
     globalSetup: ["./tests/support/globalSetup.ts"],
-    // Integration suites spawn real server processes; two workers keep a 2-core machine responsive.
-    maxWorkers: 2,
     reporters: ["default", "./tests/support/summaryReporter.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "main",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/reliability/**"],
+          // Integration suites spawn real server processes; two workers keep a 2-core
+          // machine responsive.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          // These scenarios measure event-loop stalls and latency under attack: they run after
+          // everything else, one file at a time, so the machine's own load is not their figure.
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 }));
