@@ -1,6 +1,4 @@
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addCard, getCardTextFragment, TIMELINE_LANE_ID } from "../../shared/board";
@@ -11,7 +9,6 @@ import { type ServerHandle, startServer } from "../support/serverProcess";
 import { connectClient, synced } from "../support/syncClient";
 import { figure } from "./support/figures";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
 const enabled = browserAvailable();
 const KEPT = "Kept: the checkout pods restarted at 14:05";
 // Every payload reports itself through one of these if it ever runs.
@@ -78,12 +75,8 @@ describe.runIf(enabled)("hostile rich text through sync, rendered in Chromium", 
   let server: ServerHandle;
   let browser: Browser;
 
+  // The client is built once per run by tests/support/globalSetup.ts.
   beforeAll(async () => {
-    await build({
-      configFile: path.join(repoRoot, "vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-    });
     server = await startServer();
     browser = await launchBrowser();
   }, 180_000);
