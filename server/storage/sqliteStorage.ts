@@ -52,6 +52,9 @@ export function createSqliteStorage(dataDir: string): Storage {
   const selectSnapshot = db.prepare<[string], { data: Buffer }>(
     "SELECT data FROM snapshots WHERE room = ?",
   );
+  const selectSnapshotTime = db.prepare<[string], { updated_at: number }>(
+    "SELECT updated_at FROM snapshots WHERE room = ?",
+  );
   const selectLog = db.prepare<[string], { seq: number; data: Buffer }>(
     "SELECT seq, data FROM updates WHERE room = ? ORDER BY seq",
   );
@@ -88,22 +91,35 @@ export function createSqliteStorage(dataDir: string): Storage {
     for (const item of items) insertUpdate.run(item.room, toBuffer(item.update));
   });
 
-  const compactRoom = db.transaction((room: string): CompactionResult => {
+  // Compaction reads, folds and writes in three steps, so the fold (CPU, tens to hundreds of
+  // milliseconds) holds no lock: appends from another connection go on meanwhile. Rows
+  // appended after the read have higher seqs and stay; the write checks that the snapshot it
+  // folded is still the stored one, so a concurrent compaction can never drop a row.
+  const readForCompaction = db.transaction((room: string) => {
     const { snapshot, log } = readRoom(room);
+    return { snapshot, log, at: selectSnapshotTime.get(room)?.updated_at };
+  });
+  const writeCompaction = db.transaction(
+    (room: string, folded: Buffer, lastSeq: number, snapshotAt: number | undefined) => {
+      if (selectSnapshotTime.get(room)?.updated_at !== snapshotAt) return false;
+      upsertSnapshot.run(room, folded, Math.max(Date.now(), (snapshotAt ?? 0) + 1));
+      deleteLogUpTo.run(room, lastSeq);
+      return true;
+    },
+  );
+  const compactRoom = (room: string): CompactionResult => {
+    const { snapshot, log, at } = readForCompaction(room);
     const last = log.at(-1);
-    if (!last)
-      return {
-        rowsFolded: 0,
-        bytesBefore: snapshot?.data.length ?? 0,
-        bytesAfter: snapshot?.data.length ?? 0,
-      };
+    const size = snapshot?.data.length ?? 0;
+    if (!last) return { rowsFolded: 0, bytesBefore: size, bytesAfter: size };
     const parts = [...(snapshot ? [snapshot.data] : []), ...log.map((r) => r.data)];
     const bytesBefore = parts.reduce((n, p) => n + p.length, 0);
     const folded = foldUpdates(parts);
-    upsertSnapshot.run(room, toBuffer(folded), Date.now());
-    deleteLogUpTo.run(room, last.seq);
+    if (!writeCompaction.immediate(room, toBuffer(folded), last.seq, at)) {
+      return { rowsFolded: 0, bytesBefore, bytesAfter: bytesBefore };
+    }
     return { rowsFolded: log.length, bytesBefore, bytesAfter: folded.length };
-  });
+  };
 
   return {
     async load(room: string): Promise<StoredDoc> {
@@ -118,7 +134,7 @@ export function createSqliteStorage(dataDir: string): Storage {
       if (items.length > 0) appendAll(items);
     },
     async compact(room: string): Promise<CompactionResult> {
-      return compactRoom.immediate(room);
+      return compactRoom(room);
     },
     async createBoard(record: BoardRecord): Promise<void> {
       const k = record.keyHashes;

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { type PackedAppend, unpackAppend } from "./packedAppend";
 import { createSqliteStorage } from "./sqliteStorage";
 import type { Storage, StoredDoc } from "./storage";
 
@@ -6,7 +7,7 @@ import type { Storage, StoredDoc } from "./storage";
  * The worker side of `createWorkerSqliteStorage`: owns the SQLite connection and answers one
  * call at a time, in the order they were posted.
  */
-export type StorageCall = { id: number; method: keyof Storage; args: unknown[] };
+export type StorageCall = { id: number; method: keyof Storage | "appendPacked"; args: unknown[] };
 export type StorageReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { name: string; message: string } };
@@ -25,8 +26,13 @@ port.on("message", async ({ id, method, args }: StorageCall) => {
   let reply: StorageReply;
   try {
     if (!storage) throw openError;
-    const fn = storage[method] as (...a: unknown[]) => Promise<unknown>;
-    let value = await fn(...args);
+    let value: unknown;
+    if (method === "appendPacked") {
+      value = await storage.append(unpackAppend(args[0] as PackedAppend));
+    } else {
+      const fn = storage[method] as (...a: unknown[]) => Promise<unknown>;
+      value = await fn(...args);
+    }
     if (method === "load") {
       // Rows are views into buffers SQLite may share; posting a view copies its whole buffer.
       const doc = value as StoredDoc;

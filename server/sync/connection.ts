@@ -1,4 +1,3 @@
-import * as Y from "yjs";
 import type { Session } from "../auth/tokens";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
@@ -33,6 +32,8 @@ export type Socket = {
 // presence hears nothing; an empty awareness update after a beat of silence keeps it calm.
 // The same beat pings at the WebSocket level to find peers that vanished without a close.
 const KEEPALIVE_FRAME = encodeAwarenessMessage(new Uint8Array([0]));
+// How long a new client's step 1 may wait for its first frames to leave (see attach).
+const DRAIN_WAIT_MS = 2_000;
 // setTimeout holds at most 2^31-1 ms (~24.8 days); longer sessions re-arm.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -194,12 +195,27 @@ export class SyncConnection implements Peer {
     }
     this.room = room;
     room.addPeer(this);
-    this.send(encodeSync("step1", Y.encodeStateVector(room.doc)));
-    const awareness = room.awarenessSnapshot();
-    if (awareness) this.send(awareness);
+    // The client's own step 1 (sent on open) is answered first: for a client with nothing,
+    // from the room's encoded state without waiting for the document (see Room.load).
     const queued = this.pending ?? [];
     this.pending = undefined;
     for (const frame of queued) this.handle(frame);
+    const awareness = room.awarenessSnapshot();
+    if (awareness) this.send(awareness);
+    // Our step 1 reads the room's state vector; on a room not built yet that parses the
+    // snapshot (tens of ms for 3,000 cards), so the board this client was just sent goes out
+    // on the wire first instead of waiting in the socket's buffer.
+    if (!room.docBuilt) await this.drained();
+    if (this.closed) return;
+    this.send(encodeSync("step1", room.stateVector()));
+  }
+
+  /** Resolves once the socket has handed everything sent so far to the kernel (or closed). */
+  private async drained(): Promise<void> {
+    const deadline = Date.now() + DRAIN_WAIT_MS;
+    while (!this.closed && this.socket.bufferedAmount > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1));
+    }
   }
 
   private handle(frame: Uint8Array): void {
@@ -219,9 +235,13 @@ export class SyncConnection implements Peer {
   private dispatch(room: Room, message: ClientMessage): void {
     switch (message.type) {
       case "sync-step1": {
+        if (isEmptyStateVector(message.stateVector)) {
+          this.send(room.fullStateFrame());
+          return;
+        }
         let diff: Uint8Array;
         try {
-          diff = Y.encodeStateAsUpdate(room.doc, message.stateVector);
+          diff = room.missingFor(message.stateVector);
         } catch {
           throw new ProtocolError("malformed state vector");
         }
@@ -272,7 +292,7 @@ export class SyncConnection implements Peer {
       // Not stored: it could never be applied until what it builds on arrives. Sync step 1
       // asks the client for everything the room lacks; y-protocols clients answer at once.
       this.deps.metrics.updatesDeferred.inc();
-      this.send(encodeSync("step1", Y.encodeStateVector(room.doc)));
+      this.send(encodeSync("step1", room.stateVector()));
       return;
     }
     room.submit(update, this, inspected.decoded).catch((error: unknown) => {
@@ -285,4 +305,9 @@ export class SyncConnection implements Peer {
       this.close(CLOSE.internalError, "storage unavailable");
     });
   }
+}
+
+/** A client with nothing yet sends the state vector of no clients: a single zero. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
 }

@@ -2,16 +2,19 @@ import type { ServerMetrics } from "../ops/metrics";
 import type { AppendItem, Storage } from "../storage/storage";
 
 /**
- * Group commit: every update enqueued in the same tick goes to storage in one transaction
- * (one fsync). Batches are written one after another, so the order of updates for a room in
- * storage is the order in which they were enqueued. Each promise resolves only once its
- * update is durable — callers relay nothing before that.
+ * Group commit: one append is in flight at a time, and everything enqueued while it runs goes
+ * to storage in the next transaction (one fsync). Under load the batches grow instead of
+ * queueing behind each other, so a slow fsync is paid once, not once per waiting batch. The
+ * first batch after a quiet spell waits one `setImmediate`, collecting what the current round
+ * of socket reads enqueues. Order is kept: a room's updates reach storage in the order they
+ * were enqueued. Each promise resolves only once its update is durable — callers relay
+ * nothing before that.
  */
 export function createGroupCommit(storage: Storage, metrics: ServerMetrics) {
   type Waiting = AppendItem & { resolve(): void; reject(error: unknown): void };
   let queue: Waiting[] = [];
   let scheduled = false;
-  let writing: Promise<void> = Promise.resolve();
+  let writing: Promise<void> | undefined;
 
   const flush = async (batch: Waiting[]) => {
     const started = performance.now();
@@ -25,14 +28,21 @@ export function createGroupCommit(storage: Storage, metrics: ServerMetrics) {
     }
   };
 
+  const writeAll = async () => {
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      await flush(batch);
+    }
+    writing = undefined;
+  };
+
   const schedule = () => {
-    if (scheduled) return;
+    if (scheduled || writing) return;
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
-      const batch = queue;
-      queue = [];
-      writing = writing.then(() => flush(batch));
+      writing ??= writeAll();
     });
   };
 
@@ -46,10 +56,10 @@ export function createGroupCommit(storage: Storage, metrics: ServerMetrics) {
     },
     /** Resolves when everything enqueued so far has been written (or has failed). */
     async drain(): Promise<void> {
-      while (queue.length > 0 || scheduled) {
-        await new Promise((r) => setImmediate(r));
+      while (queue.length > 0 || scheduled || writing) {
+        if (writing) await writing;
+        else await new Promise((r) => setImmediate(r));
       }
-      await writing;
     },
   };
 }

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { createPostgresStorage } from "../../server/storage/postgresStorage";
 import { createSqliteStorage } from "../../server/storage/sqliteStorage";
 import type { Storage } from "../../server/storage/storage";
+import { createWorkerSqliteStorage } from "../../server/storage/workerSqliteStorage";
 import { createTempDatabase, servicesAvailable } from "../support/services";
 
 /** A backend under test: `open()` gives a store on one fixed location; `reopen` the same again. */
@@ -14,6 +15,16 @@ type Backend = { name: string; open(): Promise<Storage>; cleanup(): Promise<void
 function sqliteBackend(): Backend {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "debrief-contract-"));
   return { name: "SQLite", open: async () => createSqliteStorage(dir), cleanup: async () => {} };
+}
+
+// What the server runs: the same store behind worker threads (a writer and a compactor).
+function sqliteWorkerBackend(): Backend {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "debrief-contract-"));
+  return {
+    name: "SQLite on worker threads",
+    open: () => createWorkerSqliteStorage(dir),
+    cleanup: async () => {},
+  };
 }
 
 async function postgresBackend(): Promise<Backend> {
@@ -38,6 +49,7 @@ function stateOf(updates: Uint8Array[]): unknown {
 const withPostgres = await servicesAvailable(["postgres"]);
 const backends: Array<{ name: string; make: () => Promise<Backend> }> = [
   { name: "SQLite", make: async () => sqliteBackend() },
+  { name: "SQLite on worker threads", make: async () => sqliteWorkerBackend() },
   ...(withPostgres ? [{ name: "PostgreSQL", make: postgresBackend }] : []),
 ];
 const cleanups: Array<() => Promise<void>> = [];
@@ -135,6 +147,21 @@ describe.each(backends)("the storage contract on $name", ({ make }) => {
     expect(stateOf(loaded.updates)).toEqual(stateOf(updates));
     expect(loaded.logRows).toBe(0);
     expect(loaded.updates).toHaveLength(1);
+  });
+
+  it("keeps what is appended while the same store compacts", async () => {
+    const storage = await open();
+    const updates = edits(600);
+    const rows = (from: number, to: number) =>
+      updates.slice(from, to).map((update) => ({ room: "overlap", update }));
+    await storage.append(rows(0, 500));
+    // On worker threads the fold runs beside the writer, so these appends land mid-compaction.
+    const compacting = storage.compact("overlap");
+    for (let i = 500; i < 600; i += 10) await storage.append(rows(i, i + 10));
+    const result = await compacting;
+    const loaded = await storage.load("overlap");
+    expect(stateOf(loaded.updates)).toEqual(stateOf(updates));
+    expect(loaded.logRows).toBe(600 - result.rowsFolded);
   });
 
   it("remembers boards and which meetings are running, across reopening", async () => {

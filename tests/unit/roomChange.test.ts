@@ -2,31 +2,10 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createLogger } from "../../server/ops/log";
 import { createServerMetrics } from "../../server/ops/metrics";
-import type { AppendItem, Storage } from "../../server/storage/storage";
 import { createGroupCommit } from "../../server/sync/groupCommit";
 import { Room } from "../../server/sync/room";
 import { addParticipantLane, createBoard, readBoard } from "../../shared/board";
-
-/** An in-memory storage that records what was appended, and can be told to fail. */
-function memoryStorage() {
-  const rows: AppendItem[] = [];
-  let failing = false;
-  const storage: Storage = {
-    load: async () => ({ updates: [], logRows: 0, bytes: 0 }),
-    append: async (items) => {
-      if (failing) throw new Error("disk full");
-      rows.push(...items);
-    },
-    compact: async () => ({ rowsFolded: 0, bytesBefore: 0, bytesAfter: 0 }),
-    createBoard: async () => {},
-    getBoard: async () => undefined,
-    setMeetingRunning: async () => {},
-    listRunningMeetings: async () => [],
-    ping: async () => {},
-    close: async () => {},
-  };
-  return { storage, rows, fail: (on: boolean) => (failing = on) };
-}
+import { memoryStorage } from "../support/memoryStorage";
 
 function createRoom() {
   const mem = memoryStorage();
