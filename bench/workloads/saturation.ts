@@ -123,7 +123,7 @@ export const saturation: Workload = {
           (r) => r.rate,
         ),
         row("highest rate kept up (updates/s in)", "higher", 0, keptUp, (r) => r.rate),
-        row("frames/s out at that rate", "higher", 0, keptUp, (r) => r.s.deliveriesPerSec),
+        row("updates delivered /s at that rate", "higher", 0, keptUp, (r) => r.s.deliveriesPerSec),
         row("server CPU per update at that rate (µs)", "lower", 0, keptUp, (r) => r.s.cpuUsPerSend),
         row("server CPU at that rate (%)", "info", 0, keptUp, (r) => r.s.serverCpuPct),
         row("server CPU in kernel (%)", "info", 0, keptUp, (r) => r.s.kernelPct),
