@@ -41,6 +41,11 @@ const EnvSchema = z.object({
   // Token bucket per connection: steady rate and burst. Typing produces ~20 messages/s at most.
   RATE_PER_SECOND: positiveInt.default(300),
   RATE_BURST: positiveInt.default(1000),
+  // Of those, updates (stored and applied): a fast typist makes ~20/s, a drag one on drop.
+  // Each costs a commit and an apply for the whole room; a budget near real use keeps one
+  // client's flood from slowing everyone else's writes (tests/reliability/abuse.test.ts).
+  WRITE_RATE_PER_SECOND: positiveInt.default(50),
+  WRITE_BURST: positiveInt.default(300),
   // Structs plus delete ranges in one update. Checking, storing and applying cost ~4 µs and an
   // object each, so 10 000 is ~40 ms of CPU, under the 100 ms stall users notice. A client's
   // offline edits stay far below it: typing merges into a few structs per burst.
@@ -85,6 +90,8 @@ export type Config = {
   maxDocBytes: number;
   ratePerSecond: number;
   rateBurst: number;
+  writesPerSecond: number;
+  writeBurst: number;
   maxUpdateStructs: number;
   structsPerSecond: number;
   compactAfterUpdates: number;
@@ -131,6 +138,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxDocBytes: e.MAX_DOC_BYTES,
     ratePerSecond: e.RATE_PER_SECOND,
     rateBurst: e.RATE_BURST,
+    writesPerSecond: e.WRITE_RATE_PER_SECOND,
+    writeBurst: e.WRITE_BURST,
     maxUpdateStructs: e.MAX_UPDATE_STRUCTS,
     structsPerSecond: e.STRUCTS_PER_SECOND,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,

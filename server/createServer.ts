@@ -134,6 +134,8 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     limits: {
       ratePerSecond: config.ratePerSecond,
       rateBurst: config.rateBurst,
+      writesPerSecond: config.writesPerSecond,
+      writeBurst: config.writeBurst,
       maxAwarenessStateBytes: 8 * 1024,
       maxBufferedBytes: 64 * 1024 * 1024,
       maxUpdateStructs: config.maxUpdateStructs,

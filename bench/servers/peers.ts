@@ -62,6 +62,8 @@ export const PEERS: Record<PeerId, Peer> = {
         LOG_LEVEL: "warn",
         RATE_PER_SECOND: GENEROUS,
         RATE_BURST: GENEROUS,
+        WRITE_RATE_PER_SECOND: GENEROUS,
+        WRITE_BURST: GENEROUS,
         SESSION_RATE_PER_MINUTE: GENEROUS,
         STRUCTS_PER_SECOND: GENEROUS,
         // 2,000 bench connections all come from 127.0.0.1.

@@ -3,7 +3,7 @@ import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import { stampIdentity } from "./awarenessIdentity";
 import { CLOSE } from "./closeCodes";
-import { type BucketRegistry, bucketKey, type TokenBucket } from "./rateLimit";
+import { type BudgetRegistry, bucketKey, type TokenBucket } from "./rateLimit";
 import { DocumentTooLargeError, type Peer, type Room } from "./room";
 import type { RoomManager } from "./roomManager";
 import type { Access } from "./roomName";
@@ -40,6 +40,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export type ConnectionLimits = {
   ratePerSecond: number;
   rateBurst: number;
+  /** Updates per second per session and room (a subset of the messages above). */
+  writesPerSecond: number;
+  writeBurst: number;
   maxAwarenessStateBytes: number;
   /** A client that cannot keep up is dropped rather than buffered without bound. */
   maxBufferedBytes: number;
@@ -52,7 +55,7 @@ export type ConnectionLimits = {
 
 type ConnectionDeps = {
   rooms: RoomManager;
-  buckets: { messages: BucketRegistry; structs: BucketRegistry };
+  budgets: BudgetRegistry;
   metrics: ServerMetrics;
   log: Logger;
   limits: ConnectionLimits;
@@ -71,8 +74,10 @@ export class SyncConnection implements Peer {
   private room: Room | undefined;
   private pending: Uint8Array[] | undefined = [];
   private closed = false;
-  // Both budgets belong to the session in this room, not to the socket: see BucketRegistry.
+  // The budgets belong to the session in this room, not to the socket: see BudgetRegistry.
   private readonly bucket: TokenBucket;
+  // Updates cost a commit and an apply for the whole room, far more than a cursor move.
+  private readonly writeBudget: TokenBucket;
   // Message counts alone let a few dense updates cost seconds of CPU; this budget is in the
   // unit that decoding and applying cost (structs and delete ranges).
   private readonly structBudget: TokenBucket;
@@ -88,9 +93,10 @@ export class SyncConnection implements Peer {
     private readonly session: Session,
     private readonly deps: ConnectionDeps,
   ) {
-    const key = bucketKey(roomName, session);
-    this.bucket = deps.buckets.messages.get(key);
-    this.structBudget = deps.buckets.structs.get(key);
+    const budgets = deps.budgets.get(bucketKey(roomName, session));
+    this.bucket = budgets.messages;
+    this.writeBudget = budgets.writes;
+    this.structBudget = budgets.structs;
     this.armExpiry(session.expiresAt);
     socket.on("pong", () => {
       this.alive = true;
@@ -288,6 +294,11 @@ export class SyncConnection implements Peer {
     const inspected = inspectUpdate(update);
     if (inspected.kind === "malformed") throw new ProtocolError("malformed update");
     if (inspected.kind === "empty") return;
+    if (!this.writeBudget.take()) {
+      this.deps.metrics.rateLimited.inc();
+      this.close(CLOSE.policyViolation, "write rate limit exceeded");
+      return;
+    }
     if (lacksDependencies(inspected.decoded, (client) => room.knownClock(client))) {
       // Not stored: it could never be applied until what it builds on arrives. Sync step 1
       // asks the client for everything the room lacks; y-protocols clients answer at once.

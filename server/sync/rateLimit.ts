@@ -1,58 +1,87 @@
-/** A token bucket: `ratePerSecond` steady, up to `burst` at once. */
+/** A steady rate and the most that may be spent at once. */
+export type Rate = { perSecond: number; burst: number };
+
+/**
+ * A token bucket: `rate.perSecond` steady, up to `rate.burst` at once. A class with two
+ * numbers rather than a closure: the server keeps three per session and room it has seen.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly rate: Rate,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = rate.burst;
+    this.last = now();
+  }
+
+  /** Whether at least `n` tokens are left, taking none. */
+  has(n: number): boolean {
+    this.refill();
+    return this.tokens >= n;
+  }
+
+  /** Takes `n` tokens (one by default); false, taking none, when fewer are left. */
+  take(n = 1): boolean {
+    this.refill();
+    if (this.tokens < n) return false;
+    this.tokens -= n;
+    return true;
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.tokens = Math.min(
+      this.rate.burst,
+      this.tokens + ((t - this.last) / 1000) * this.rate.perSecond,
+    );
+    this.last = t;
+  }
+}
+
 export function createTokenBucket(
   ratePerSecond: number,
   burst: number,
-  now = () => performance.now(),
-) {
-  let tokens = burst;
-  let last = now();
-  return {
-    /** Whether at least `n` tokens are left, taking none. */
-    has(n: number): boolean {
-      const t = now();
-      tokens = Math.min(burst, tokens + ((t - last) / 1000) * ratePerSecond);
-      last = t;
-      return tokens >= n;
-    },
-    /** Takes `n` tokens (one by default); false, taking none, when fewer are left. */
-    take(n = 1): boolean {
-      const t = now();
-      tokens = Math.min(burst, tokens + ((t - last) / 1000) * ratePerSecond);
-      last = t;
-      if (tokens < n) return false;
-      tokens -= n;
-      return true;
-    },
-  };
+  now?: () => number,
+): TokenBucket {
+  return new TokenBucket({ perSecond: ratePerSecond, burst }, now);
 }
 
-export type TokenBucket = ReturnType<typeof createTokenBucket>;
+/** Everything a session may spend in one room: messages, updates among them, and structs. */
+export type Budgets = { messages: TokenBucket; writes: TokenBucket; structs: TokenBucket };
 
 /**
- * Token buckets kept per key (a session in a room) rather than per connection: a client
- * closed for flooding that reconnects at once must not find a full bucket again. A bucket
- * unused for a minute has refilled anyway, so it is dropped when the map grows large.
+ * Budgets kept per key (a session in a room) rather than per connection: a client closed for
+ * flooding that reconnects at once must not find full buckets again. Budgets unused for a
+ * minute have refilled anyway, so they are dropped when the map grows large.
  */
-export function createBucketRegistry(ratePerSecond: number, burst: number) {
-  const buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>();
+export function createBudgetRegistry(rates: { messages: Rate; writes: Rate; structs: Rate }) {
+  const entries = new Map<string, { budgets: Budgets; usedAt: number }>();
   return {
-    get(key: string): TokenBucket {
+    get(key: string): Budgets {
       const now = Date.now();
-      let entry = buckets.get(key);
+      let entry = entries.get(key);
       if (!entry) {
-        if (buckets.size >= 10_000) {
-          for (const [k, e] of buckets) if (now - e.usedAt > 60_000) buckets.delete(k);
+        if (entries.size >= 10_000) {
+          for (const [k, e] of entries) if (now - e.usedAt > 60_000) entries.delete(k);
         }
-        entry = { bucket: createTokenBucket(ratePerSecond, burst), usedAt: now };
-        buckets.set(key, entry);
+        const budgets = {
+          messages: new TokenBucket(rates.messages),
+          writes: new TokenBucket(rates.writes),
+          structs: new TokenBucket(rates.structs),
+        };
+        entry = { budgets, usedAt: now };
+        entries.set(key, entry);
       }
       entry.usedAt = now;
-      return entry.bucket;
+      return entry.budgets;
     },
   };
 }
 
-export type BucketRegistry = ReturnType<typeof createBucketRegistry>;
+export type BudgetRegistry = ReturnType<typeof createBudgetRegistry>;
 
 /** The key budgets are kept under: one session (participant id) in one room. */
 export function bucketKey(room: string, session: { participantId: string }): string {

@@ -8,7 +8,7 @@ import type { OriginPolicy } from "../ops/originPolicy";
 import { CLOSE } from "./closeCodes";
 import { type ConnectionLimits, type Socket, SyncConnection } from "./connection";
 import type { ConnectionLimitsCounter } from "./connectionLimits";
-import { type BucketRegistry, bucketKey, createBucketRegistry } from "./rateLimit";
+import { type BudgetRegistry, bucketKey, createBudgetRegistry } from "./rateLimit";
 import type { RoomManager } from "./roomManager";
 import { type Access, accessFor, parseRoomName } from "./roomName";
 
@@ -35,17 +35,19 @@ type Admitted = { room: string; access: Exclude<Access, "none">; session: Sessio
  * refused client never gets a byte of any document.
  */
 export function mountSync(app: Hono, deps: SyncDeps): void {
-  const buckets = {
-    messages: createBucketRegistry(deps.limits.ratePerSecond, deps.limits.rateBurst),
-    structs: createBucketRegistry(deps.limits.structsPerSecond, deps.limits.maxUpdateStructs),
-  };
+  const l = deps.limits;
+  const budgets = createBudgetRegistry({
+    messages: { perSecond: l.ratePerSecond, burst: l.rateBurst },
+    writes: { perSecond: l.writesPerSecond, burst: l.writeBurst },
+    structs: { perSecond: l.structsPerSecond, burst: l.maxUpdateStructs },
+  });
   app.get(
     "/sync/*",
     async (c, next) => {
       if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
         return c.json({ error: "WebSocket upgrade required" }, 426);
       }
-      const verdict = admit(c, deps, buckets.messages);
+      const verdict = admit(c, deps, budgets);
       if ("status" in verdict) {
         deps.log.info("sync.refused", { status: verdict.status, reason: verdict.reason });
         return c.json({ error: verdict.reason }, verdict.status);
@@ -76,7 +78,7 @@ export function mountSync(app: Hono, deps: SyncDeps): void {
             admitted.room,
             admitted.access,
             admitted.session,
-            { ...deps, buckets },
+            { ...deps, budgets },
           );
         },
         onMessage(event) {
@@ -94,7 +96,7 @@ export function mountSync(app: Hono, deps: SyncDeps): void {
 
 type Refusal = { status: 400 | 401 | 403 | 404 | 429; reason: string };
 
-function admit(c: Context, deps: SyncDeps, messages: BucketRegistry): Admitted | Refusal {
+function admit(c: Context, deps: SyncDeps, budgets: BudgetRegistry): Admitted | Refusal {
   if (!deps.origins.allows(c.req.header("origin"), c.req.header("host"))) {
     return { status: 403, reason: "origin not allowed" };
   }
@@ -117,9 +119,13 @@ function admit(c: Context, deps: SyncDeps, messages: BucketRegistry): Admitted |
   const access = accessFor(roomName, check.session);
   if (access === "none") return { status: 403, reason: "not allowed in this room" };
   // A session closed for flooding that reconnects at once is refused here, before the
-  // upgrade, until a tenth of its burst has come back (1/3 s at the defaults): a reconnect
-  // storm then costs a status line per attempt instead of an upgrade, a room attach and a sync.
-  if (!messages.get(bucketKey(roomName.name, check.session)).has(deps.limits.rateBurst / 10)) {
+  // upgrade, until a tenth of each burst has come back (1/3 s and 0.6 s at the defaults): a
+  // reconnect storm then costs a status line per attempt instead of an upgrade and a sync.
+  const budget = budgets.get(bucketKey(roomName.name, check.session));
+  if (
+    !budget.messages.has(deps.limits.rateBurst / 10) ||
+    !budget.writes.has(deps.limits.writeBurst / 10)
+  ) {
     return { status: 429, reason: "rate limit exceeded" };
   }
   return { room: roomName.name, access, session: check.session };

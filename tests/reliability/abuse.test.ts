@@ -12,8 +12,9 @@ import { watchEventLoop } from "./support/eventLoop";
 import { figure, median, percentile, scaled } from "./support/figures";
 import { createLatencyProbe } from "./support/latency";
 
-const RATE = 300; // RATE_PER_SECOND default: the most a normal connection may send
-const BURST = 1000; // RATE_BURST default
+const RATE = 300; // RATE_PER_SECOND default: the most messages a connection may send
+const WRITE_RATE = 50; // WRITE_RATE_PER_SECOND default: of those, updates
+const WRITE_BURST = 300; // WRITE_BURST default
 const PER_ROOM = 10;
 const PER_ADDRESS = 40;
 const ROUNDS = scaled(6, 30);
@@ -168,29 +169,47 @@ describe("abuse from one client or one address", () => {
       const loud = await createBoard(server.url, { title: "Loud" });
       const user = (await join(server.url, quiet.id, quiet.keys.participant, "U")).token;
       const flooder = (await join(server.url, loud.id, loud.keys.participant, "F")).token;
+      const decoy = await startServer({ env: { SESSION_RATE_PER_MINUTE: "1000" } });
+      const decoyBoard = await createBoard(decoy.url, { title: "Decoy" });
+      const decoyFlooder = (await join(decoy.url, decoyBoard.id, decoyBoard.keys.participant, "F"))
+        .token;
       const probe = await createLatencyProbe(server.wsUrl, quiet.id, user);
       try {
         await probe.sample(20); // warm-up
         const watch = await watchEventLoop(server.url);
         const baseline: number[] = [];
         const underAttack: number[] = [];
+        const machineOnly: number[] = [];
         const ends: Array<{ code: number; sent: number }> = [];
         const refusals: number[] = [];
         let floodSeconds = 0;
+        let firstFlood: number | undefined;
+        let lastFloodEnd = 0;
         const acceptedBefore = await metric(server.url, "debrief_updates_in_total");
         // Short baseline and attack windows alternate, so a slow spell of the (shared) machine
         // hits both alike; the p99 is taken over all samples of each kind.
         for (let round = 0; round < ROUNDS; round++) {
           baseline.push(...(await probe.sample(SAMPLES)));
+          // The same flood against a decoy server on this machine: what the attacking process
+          // costs the shared two cores by itself, apart from what it makes the server do.
+          const decoyFlood = startFlood(`${decoy.wsUrl}/${decoyBoard.id}`, decoyFlooder);
+          try {
+            await decoyFlood.flooding;
+            machineOnly.push(...(await probe.sample(SAMPLES)));
+          } finally {
+            await decoyFlood.stop();
+          }
           const flood = startFlood(`${server.wsUrl}/${loud.id}`, flooder);
           const started = performance.now();
+          firstFlood ??= started;
           try {
             await flood.flooding;
             underAttack.push(...(await probe.sample(SAMPLES)));
           } finally {
             await flood.stop();
           }
-          floodSeconds += (performance.now() - started) / 1000;
+          lastFloodEnd = performance.now();
+          floodSeconds += (lastFloodEnd - started) / 1000;
           ends.push(...flood.ends);
           refusals.push(...flood.refusals);
         }
@@ -198,7 +217,7 @@ describe("abuse from one client or one address", () => {
         const accepted =
           (await metric(server.url, "debrief_updates_in_total")) -
           acceptedBefore -
-          ROUNDS * 2 * SAMPLES;
+          ROUNDS * 3 * SAMPLES;
         const stallMs = await watch.stop();
         const closedAtThreshold = ends.filter((e) => e.code === 1008);
         const base = percentile(baseline, 99);
@@ -220,14 +239,21 @@ describe("abuse from one client or one address", () => {
         figure("flood_p50_baseline_ms", median(baseline));
         figure("flood_p50_under_attack_ms", median(underAttack));
         figure("flood_p99_rise_pct", 100 * rise);
+        const machine = percentile(machineOnly, 99);
+        figure("flood_p99_machine_only_ms", machine);
+        figure("flood_p99_rise_beyond_machine_pct", (100 * (attack - machine)) / machine);
         figure("flood_server_event_loop_max_stall_ms", Math.round(stallMs));
         expect(ends.length).toBeGreaterThan(0);
         expect(closedAtThreshold.length).toBe(ends.length);
         expect(refusals.every((r) => r === 429)).toBe(true);
-        // Not before the burst is spent: the limit is where it is documented to be.
-        expect(ends[0]!.sent).toBeGreaterThanOrEqual(BURST);
-        // Reconnecting does not refill the budget: over the whole flood, about RATE per second.
-        expect(accepted).toBeLessThanOrEqual(BURST + RATE * floodSeconds * 1.1);
+        // Not before the write burst is spent: the limit is where it is documented to be.
+        expect(ends[0]!.sent).toBeGreaterThanOrEqual(WRITE_BURST);
+        // Reconnecting does not refill the budget: it refills with time only, the quiet
+        // baseline windows between floods included, so at most WRITE_RATE per second since the
+        // first flood began, plus one burst.
+        const budgetSeconds = (lastFloodEnd - (firstFlood ?? lastFloodEnd)) / 1000;
+        figure("flood_budget_window_seconds", budgetSeconds);
+        expect(accepted).toBeLessThanOrEqual(WRITE_BURST + WRITE_RATE * budgetSeconds * 1.1);
         // A guard against the seconds-long stalls of an fsync on the event loop (what the
         // storage worker fixed). Alone on 2 cores the figure is 25-50 ms; beside the rest of
         // the suite the machine itself adds hundreds (docs/reliability.md).
@@ -239,8 +265,9 @@ describe("abuse from one client or one address", () => {
         expect(attack).toBeLessThan(base + 250);
       } finally {
         probe.destroy();
+        await decoy.stop();
       }
     },
-    scaled(120_000, 600_000),
+    scaled(240_000, 900_000),
   );
 });

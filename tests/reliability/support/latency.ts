@@ -31,8 +31,11 @@ export async function createLatencyProbe(wsUrl: string, room: string, writerToke
     });
   return {
     clients: [writer, reader] as Client[],
-    /** `count` sequential round trips, `gapMs` apart; milliseconds each. */
-    async sample(count: number, gapMs = 5): Promise<number[]> {
+    /**
+     * `count` sequential round trips, `gapMs` apart; milliseconds each. The default paces the
+     * writer like a fast typist (~20 updates a second), inside the server's write budget.
+     */
+    async sample(count: number, gapMs = 45): Promise<number[]> {
       const out: number[] = [];
       for (let i = 0; i < count; i++) {
         out.push(await once());
