@@ -31,6 +31,7 @@ export const saturation: Workload = {
     const p99ByStep = new Map<number, Map<PeerId, number>>();
     // The sustained rate is the last step before the limit is first broken, as issue 8 has it.
     const broken = new Set<PeerId>();
+    const retried = new Map<PeerId, number[]>();
     try {
       // A freshly started server compiles its hot paths and loads lazy modules during its first
       // seconds of traffic; that belongs to no step.
@@ -55,15 +56,27 @@ export const saturation: Workload = {
         for (const m of rotate([...alive], i)) {
           const id = m.server.peer.id;
           ctx.progress(`saturation: ${m.server.peer.label} at ${rate} updates/s`);
-          const totals = await measureDrive(ctx.gen, m.server, {
-            groups: [m.group],
-            kind: "doc",
-            hz,
-            warmupMs: p.warmupMs,
-            measureMs: p.stepMs,
-            drainMs: 2_000,
-          });
-          const s = summarise(totals);
+          const step = async () =>
+            summarise(
+              await measureDrive(ctx.gen, m.server, {
+                groups: [m.group],
+                kind: "doc",
+                hz,
+                warmupMs: p.warmupMs,
+                measureMs: p.stepMs,
+                drainMs: 2_000,
+              }),
+            );
+          let s = await step();
+          // A p99 over the limit is confirmed by measuring the step once more, for every peer
+          // alike: one 3-second step's p99 is a single GC pause or scheduler hiccup on a
+          // shared two-core machine, and the first crossing decides the sustained rate.
+          if (!broken.has(id) && s.incomplete === 0 && s.p99 > p.p99LimitMs) {
+            ctx.progress(`saturation: ${m.server.peer.label} at ${rate} updates/s, again`);
+            await quiet(ctx, m.server);
+            s = await step();
+            retried.set(id, [...(retried.get(id) ?? []), rate]);
+          }
           p99s.set(id, s.p99);
           const onSchedule = s.sentPerSec >= MIN_SEND_SHARE * rate;
           const complete = s.incomplete === 0;
@@ -98,6 +111,14 @@ export const saturation: Workload = {
         ? `${peer.label}: stopped keeping up at ${f.rate.toLocaleString("en-US")} updates/s (${f.reason}).`
         : `${peer.label}: still keeping up at the top step (${top.toLocaleString("en-US")} updates/s).`;
     });
+    for (const peer of ctx.peers) {
+      const rates = retried.get(peer.id);
+      if (rates) {
+        notes.push(
+          `${peer.label}: p99 over ${p.p99LimitMs} ms measured again at ${rates.map((r) => r.toLocaleString("en-US")).join(", ")} updates/s (the table shows the repeat).`,
+        );
+      }
+    }
     const nullRelay = keptUp.get("null");
     if (nullRelay) {
       notes.push(
@@ -113,7 +134,7 @@ export const saturation: Workload = {
     return {
       id: "saturation",
       title: "2. Saturation",
-      what: `The relay room (${p.clients} clients), send rate raised ×~1.5 per step (${p.stepsHz[0]}–${p.stepsHz.at(-1)} Hz per client), ${p.stepMs / 1000} s measured per step, peers alternating at each step. Sustained: p99 ≤ ${p.p99LimitMs} ms, nothing lost, the generator on schedule. Kept up: the same with p99 < ${KEEP_UP_P99_MS / 1000} s.`,
+      what: `The relay room (${p.clients} clients), send rate raised ×~1.5 per step (${p.stepsHz[0]}–${p.stepsHz.at(-1)} Hz per client), ${p.stepMs / 1000} s measured per step, peers alternating at each step. Sustained: p99 ≤ ${p.p99LimitMs} ms (a step over it is measured once more before it counts), nothing lost, the generator on schedule. Kept up: the same with p99 < ${KEEP_UP_P99_MS / 1000} s.`,
       rows: [
         row(
           `highest rate with p99 ≤ ${p.p99LimitMs} ms (updates/s in)`,
