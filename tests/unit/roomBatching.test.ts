@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createLogger } from "../../server/ops/log";
-import { createServerMetrics } from "../../server/ops/metrics";
-import { createGroupCommit } from "../../server/sync/groupCommit";
-import { type Peer, Room } from "../../server/sync/room";
+import type { Peer } from "../../server/sync/room";
 import { decodeClientMessage, encodeSync } from "../../server/sync/wire";
-import { memoryStorage } from "../support/memoryStorage";
-
-function createRoom(stored?: Parameters<typeof memoryStorage>[0]) {
-  const mem = memoryStorage(stored);
-  const metrics = createServerMetrics({ rooms: () => 1 });
-  const room = new Room("room-under-test", {
-    commit: createGroupCommit(mem.storage, metrics),
-    storage: mem.storage,
-    metrics,
-    log: createLogger("silent"),
-    maxDocBytes: 1024 * 1024,
-    compactAfterUpdates: 1000,
-  });
-  return { room, mem };
-}
+import { createTestRoom as createRoom } from "../support/testRoom";
 
 function peer(id: number): Peer & { frames: Uint8Array[] } {
   const frames: Uint8Array[] = [];

@@ -1,25 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createLogger } from "../../server/ops/log";
-import { createServerMetrics } from "../../server/ops/metrics";
-import { createGroupCommit } from "../../server/sync/groupCommit";
-import { Room } from "../../server/sync/room";
 import { addParticipantLane, createBoard, readBoard } from "../../shared/board";
-import { memoryStorage } from "../support/memoryStorage";
-
-function createRoom() {
-  const mem = memoryStorage();
-  const metrics = createServerMetrics({ rooms: () => 1 });
-  const room = new Room("room-under-test", {
-    commit: createGroupCommit(mem.storage, metrics),
-    storage: mem.storage,
-    metrics,
-    log: createLogger("silent"),
-    maxDocBytes: 1024 * 1024,
-    compactAfterUpdates: 1000,
-  });
-  return { room, mem };
-}
+import { createTestRoom as createRoom } from "../support/testRoom";
 
 describe("server-made changes", () => {
   it("are stored before they reach the document, under one client id that is not the room's", async () => {
