@@ -23,11 +23,19 @@ afterAll(async () => {
   await server.stop();
 });
 
-type Census = { heap: number; rss: number; timers: number; sockets: number; listeners: number };
+type Census = {
+  heap: number;
+  dataHeap: number;
+  rss: number;
+  timers: number;
+  sockets: number;
+  listeners: number;
+};
 
 async function census(): Promise<Census> {
   return {
     heap: await metric(server.url, "debrief_test_heap_after_gc_bytes"),
+    dataHeap: await metric(server.url, "debrief_test_data_heap_after_gc_bytes"),
     rss: await metric(server.url, "process_resident_memory_bytes"),
     timers: await metric(server.url, "debrief_test_live_timers"),
     sockets: await metric(server.url, "debrief_test_live_sockets"),
@@ -101,7 +109,7 @@ describe("churn", () => {
         }
       }
       // Warm-up: the first connections load code paths and caches once; that is not a leak.
-      await churn(rnd, members, 3000);
+      await churn(rnd, members, 6000);
       await quiet();
       const before = await census();
       const sessions = await churn(rnd, members, CHURN_MS);
@@ -113,17 +121,22 @@ describe("churn", () => {
       });
       const after = await census();
       const heapChange = (after.heap - before.heap) / before.heap;
+      // Compiled code is left out of the verdict: V8 keeps optimising paths for minutes, which
+      // a heap snapshot showed as most of the whole heap's growth (docs/reliability.md).
+      const dataChange = (after.dataHeap - before.dataHeap) / before.dataHeap;
 
       figure("churn_seconds", CHURN_MS / 1000);
       figure("churn_sessions", sessions);
       figure("churn_heap_baseline_mib", before.heap / 2 ** 20);
       figure("churn_heap_after_mib", after.heap / 2 ** 20);
       figure("churn_heap_change_pct", 100 * heapChange);
+      figure("churn_data_heap_baseline_mib", before.dataHeap / 2 ** 20);
+      figure("churn_data_heap_change_pct", 100 * dataChange);
       figure("churn_rss_change_pct", (100 * (after.rss - before.rss)) / before.rss);
       figure("churn_leaked_timers", after.timers - before.timers);
       figure("churn_leaked_sockets", after.sockets - before.sockets);
       figure("churn_leaked_process_listeners", after.listeners - before.listeners);
-      expect(Math.abs(heapChange)).toBeLessThan(0.05);
+      expect(Math.abs(dataChange)).toBeLessThan(0.05);
       expect(after.timers).toBeLessThanOrEqual(before.timers);
       expect(after.sockets).toBeLessThanOrEqual(before.sockets);
       expect(after.listeners).toBeLessThanOrEqual(before.listeners);
