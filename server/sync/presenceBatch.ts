@@ -16,7 +16,7 @@ export class PresenceBatch {
   constructor(
     private readonly broadcast: (frame: Uint8Array, except: unknown) => void,
     private readonly publish: (payload: Uint8Array) => void,
-    private readonly awareness: awarenessProtocol.Awareness,
+    private readonly awareness: () => awarenessProtocol.Awareness,
     private readonly relayOrigin: unknown,
   ) {}
 
@@ -43,13 +43,13 @@ export class PresenceBatch {
     this.changed.clear();
     this.local.clear();
     this.origins.clear();
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness(), changed);
     this.broadcast(encodeAwarenessMessage(update), except);
     if (local.length === 0) return;
     this.publish(
       local.length === changed.length
         ? update
-        : awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
+        : awarenessProtocol.encodeAwarenessUpdate(this.awareness(), local),
     );
   }
 }

@@ -51,8 +51,10 @@ function randomClientId(): number {
  * to the document (and so relayed) only once they are durable.
  */
 export class Room {
-  private readonly ydoc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  // Both made on first use: an idle room that only serves its snapshot needs neither, and
+  // each costs kilobytes (an empty Y.Doc ~2 KB; an Awareness its maps and a check timer).
+  private docInstance: Y.Doc | undefined;
+  private awarenessInstance: awarenessProtocol.Awareness | undefined;
   // What storage held, not applied yet: see `load`.
   private unapplied: Uint8Array[] | undefined;
   private snapshotVector: Uint8Array | undefined;
@@ -67,7 +69,7 @@ export class Room {
   private readonly presence = new PresenceBatch(
     (frame, except) => this.broadcast(frame, except),
     (payload) => this.deps.relay?.publish(this.name, { kind: "awareness", payload }),
-    this.awareness,
+    () => this.awareness,
     RELAY_ORIGIN,
   );
   private logRows = 0;
@@ -85,10 +87,13 @@ export class Room {
   constructor(
     readonly name: string,
     private readonly deps: RoomDeps,
-  ) {
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.ydoc.on("update", (update: Uint8Array, origin: unknown) => {
+  ) {}
+
+  /** The Y.Doc itself, made (empty) on first use; `doc` is the one with storage applied. */
+  private get ydoc(): Y.Doc {
+    if (this.docInstance) return this.docInstance;
+    const doc = new Y.Doc();
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       this.fullState = undefined;
       const sent = this.broadcast(encodeSync("update", update), origin);
@@ -99,13 +104,25 @@ export class Room {
         this.deps.relay?.publish(this.name, { kind: "update", payload: update });
       }
     });
-    this.awareness.on(
+    this.docInstance = doc;
+    return doc;
+  }
+
+  /** The room's presence, made on first use. */
+  get awareness(): awarenessProtocol.Awareness {
+    if (this.awarenessInstance) return this.awarenessInstance;
+    const awareness = new awarenessProtocol.Awareness(this.ydoc);
+    // The server has no presence of its own.
+    awareness.setLocalState(null);
+    awareness.on(
       "update",
       (
         { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
         origin: unknown,
       ) => this.presence.note([...added, ...updated, ...removed], origin),
     );
+    this.awarenessInstance = awareness;
+    return awareness;
   }
 
   /**
@@ -299,8 +316,9 @@ export class Room {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, RELAY_ORIGIN);
       } else {
         // A node that just opened the room asks who is here: answer for our own peers.
+        const states = this.awarenessInstance?.states;
         const ids = [...this.peers].flatMap((p) =>
-          p.awarenessClientId !== undefined && this.awareness.states.has(p.awarenessClientId)
+          p.awarenessClientId !== undefined && states?.has(p.awarenessClientId)
             ? [p.awarenessClientId]
             : [],
         );
@@ -331,7 +349,7 @@ export class Room {
   removePeer(peer: Peer): void {
     this.peers.delete(peer);
     const id = peer.awarenessClientId;
-    if (id !== undefined && this.awareness.states.has(id)) {
+    if (id !== undefined && this.awarenessInstance?.states.has(id)) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [id], peer);
     }
   }
@@ -353,7 +371,8 @@ export class Room {
 
   /** The current awareness of everyone in the room, for a newly connected client. */
   awarenessSnapshot(): Uint8Array | undefined {
-    const ids = [...this.awareness.getStates().keys()];
+    if (!this.awarenessInstance) return undefined;
+    const ids = [...this.awarenessInstance.getStates().keys()];
     if (ids.length === 0) return undefined;
     return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
@@ -400,9 +419,9 @@ export class Room {
 
   destroy(): void {
     this.presence.flush();
-    this.awareness.destroy();
+    this.awarenessInstance?.destroy();
     this.unapplied = undefined;
-    this.ydoc.destroy();
+    this.docInstance?.destroy();
   }
 
   private maybeCompact(): void {
