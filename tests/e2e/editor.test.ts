@@ -120,8 +120,19 @@ describe.runIf(enabled)("card text in real Chromium", () => {
         { what: "the merged card text in the board document" },
       );
       // Formatting by keyboard reaches the other side as structure, not as characters.
+      // ProseMirror takes a keyboard selection from the browser's `selectionchange` event, a
+      // task later: a shortcut pressed in between applies to the old, empty selection (CI and
+      // a screenshot showed the text selected but not bold). A person never types that fast;
+      // the test waits two frames, as a person would.
       await fran.page.keyboard.press("Shift+Home");
+      await fran.page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
       await fran.page.keyboard.press("Control+b");
+      await cardText(fran.page, "paging the on-call")
+        .locator("strong")
+        .first()
+        .waitFor({ timeout: 10_000 });
       await cardText(priya.page, "paging the on-call").locator("strong").first().waitFor();
       await fran.page.keyboard.press("Escape");
     });
