@@ -49,8 +49,8 @@ export function createSqliteStorage(dataDir: string): Storage {
   db.pragma("busy_timeout = 5000");
   migrate(db);
 
-  const selectSnapshot = db.prepare<[string], { data: Buffer }>(
-    "SELECT data FROM snapshots WHERE room = ?",
+  const selectSnapshot = db.prepare<[string], { data: Buffer; updated_at: number }>(
+    "SELECT data, updated_at FROM snapshots WHERE room = ?",
   );
   const selectSnapshotTime = db.prepare<[string], { updated_at: number }>(
     "SELECT updated_at FROM snapshots WHERE room = ?",
@@ -95,10 +95,7 @@ export function createSqliteStorage(dataDir: string): Storage {
   // milliseconds) holds no lock: appends from another connection go on meanwhile. Rows
   // appended after the read have higher seqs and stay; the write checks that the snapshot it
   // folded is still the stored one, so a concurrent compaction can never drop a row.
-  const readForCompaction = db.transaction((room: string) => {
-    const { snapshot, log } = readRoom(room);
-    return { snapshot, log, at: selectSnapshotTime.get(room)?.updated_at };
-  });
+  const readForCompaction = db.transaction((room: string) => readRoom(room));
   const writeCompaction = db.transaction(
     (room: string, folded: Buffer, lastSeq: number, snapshotAt: number | undefined) => {
       if (selectSnapshotTime.get(room)?.updated_at !== snapshotAt) return false;
@@ -108,7 +105,8 @@ export function createSqliteStorage(dataDir: string): Storage {
     },
   );
   const compactRoom = (room: string): CompactionResult => {
-    const { snapshot, log, at } = readForCompaction(room);
+    const { snapshot, log } = readForCompaction(room);
+    const at = snapshot?.updated_at;
     const last = log.at(-1);
     const size = snapshot?.data.length ?? 0;
     if (!last) return { rowsFolded: 0, bytesBefore: size, bytesAfter: size };

@@ -202,7 +202,7 @@ export class SyncConnection implements Peer {
     this.room = room;
     room.addPeer(this);
     // The client's own step 1 (sent on open) is answered first: for a client with nothing,
-    // from the room's encoded state without waiting for the document (see Room.load).
+    // from the room's encoded state without waiting for the document (see RoomDocument).
     const queued = this.pending ?? [];
     this.pending = undefined;
     for (const frame of queued) this.handle(frame);
@@ -211,9 +211,9 @@ export class SyncConnection implements Peer {
     // Our step 1 reads the room's state vector; on a room not built yet that parses the
     // snapshot (tens of ms for 3,000 cards), so the board this client was just sent goes out
     // on the wire first instead of waiting in the socket's buffer.
-    if (!room.docBuilt) await this.drained();
+    if (!room.document.built) await this.drained();
     if (this.closed) return;
-    this.send(encodeSync("step1", room.stateVector()));
+    this.send(encodeSync("step1", room.document.stateVector()));
   }
 
   /** Resolves once the socket has handed everything sent so far to the kernel (or closed). */
@@ -242,12 +242,12 @@ export class SyncConnection implements Peer {
     switch (message.type) {
       case "sync-step1": {
         if (isEmptyStateVector(message.stateVector)) {
-          this.send(room.fullStateFrame());
+          this.send(room.document.fullStateFrame());
           return;
         }
         let diff: Uint8Array;
         try {
-          diff = room.missingFor(message.stateVector);
+          diff = room.document.missingFor(message.stateVector);
         } catch {
           throw new ProtocolError("malformed state vector");
         }
@@ -303,7 +303,7 @@ export class SyncConnection implements Peer {
       // Not stored: it could never be applied until what it builds on arrives. Sync step 1
       // asks the client for everything the room lacks; y-protocols clients answer at once.
       this.deps.metrics.updatesDeferred.inc();
-      this.send(encodeSync("step1", room.stateVector()));
+      this.send(encodeSync("step1", room.document.stateVector()));
       return;
     }
     room.submit(update, this, inspected.decoded).catch((error: unknown) => {

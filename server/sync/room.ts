@@ -6,6 +6,7 @@ import type { ServerMetrics } from "../ops/metrics";
 import type { Storage, StoredDoc } from "../storage/storage";
 import type { GroupCommit } from "./groupCommit";
 import { PresenceBatch } from "./presenceBatch";
+import { RoomDocument } from "./roomDocument";
 import type { DecodedUpdate } from "./validateUpdate";
 import {
   type AwarenessEntry,
@@ -38,7 +39,6 @@ export class DocumentTooLargeError extends Error {
   override name = "DocumentTooLargeError";
 }
 
-const LOAD_ORIGIN = Symbol("load");
 // Changes that came from another node: relayed to local peers, never published back.
 const RELAY_ORIGIN = Symbol("relay");
 
@@ -51,21 +51,19 @@ function randomClientId(): number {
  * to the document (and so relayed) only once they are durable.
  */
 export class Room {
-  // Both made on first use: an idle room that only serves its snapshot needs neither, and
-  // each costs kilobytes (an empty Y.Doc ~2 KB; an Awareness its maps and a check timer).
-  private docInstance: Y.Doc | undefined;
+  /** The room's Y.Doc and its encoded forms, built from storage when first needed. */
+  readonly document = new RoomDocument(
+    (update, origin) => this.relayChange(update, origin),
+    (error) => this.deps.log.error("room.load.bad_row", { room: this.name, error }),
+  );
+  // Made on first use: an idle room that only serves its snapshot needs no presence, and an
+  // Awareness costs its maps and a check timer.
   private awarenessInstance: awarenessProtocol.Awareness | undefined;
-  // What storage held, not applied yet: see `load`.
-  private unapplied: Uint8Array[] | undefined;
-  private snapshotVector: Uint8Array | undefined;
   readonly peers = new Set<Peer>();
   private storedBytes = 0;
   // Stored updates waiting for this tick's transaction (see applyStored).
   private stored: { update: Uint8Array; from: Peer | undefined }[] = [];
   private applying: Promise<void> | undefined;
-  // The step-2 frame for a client with nothing: 150 clients opening a board at once cost one
-  // encoding instead of 150. Dropped on every change to the document.
-  private fullState: Uint8Array | undefined;
   private readonly presence = new PresenceBatch(
     (frame, except) => this.broadcast(frame, except),
     (payload) => this.deps.relay?.publish(this.name, { kind: "awareness", payload }),
@@ -89,29 +87,21 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {}
 
-  /** The Y.Doc itself, made (empty) on first use; `doc` is the one with storage applied. */
-  private get ydoc(): Y.Doc {
-    if (this.docInstance) return this.docInstance;
-    const doc = new Y.Doc();
-    doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin === LOAD_ORIGIN) return;
-      this.fullState = undefined;
-      const sent = this.broadcast(encodeSync("update", update), origin);
-      this.deps.metrics.updatesOut.inc(sent);
-      // Published only once stored (see applyStored): other nodes relay nothing that could
-      // be lost, and never what came from them.
-      if (origin !== RELAY_ORIGIN) {
-        this.deps.relay?.publish(this.name, { kind: "update", payload: update });
-      }
-    });
-    this.docInstance = doc;
-    return doc;
+  /** A change to the document (not a load): to every peer, and to the other nodes. */
+  private relayChange(update: Uint8Array, origin: unknown): void {
+    const sent = this.broadcast(encodeSync("update", update), origin);
+    this.deps.metrics.updatesOut.inc(sent);
+    // Published only once stored (see applyStored): other nodes relay nothing that could be
+    // lost, and never what came from them.
+    if (origin !== RELAY_ORIGIN) {
+      this.deps.relay?.publish(this.name, { kind: "update", payload: update });
+    }
   }
 
   /** The room's presence, made on first use. */
   get awareness(): awarenessProtocol.Awareness {
     if (this.awarenessInstance) return this.awarenessInstance;
-    const awareness = new awarenessProtocol.Awareness(this.ydoc);
+    const awareness = new awarenessProtocol.Awareness(this.document.ydoc);
     // The server has no presence of its own.
     awareness.setLocalState(null);
     awareness.on(
@@ -125,81 +115,16 @@ export class Room {
     return awareness;
   }
 
-  /**
-   * Takes what storage holds. A compacted room is one snapshot, which already is the encoded
-   * full state: it answers clients that have nothing at once, and the document is built from
-   * it only when first needed — applying a 3,000-card board takes over 100 ms, and a client
-   * opening the board should not wait for that before its first byte.
-   */
+  /** Takes what storage holds (see RoomDocument for why a snapshot waits until needed). */
   load(stored: StoredDoc): void {
     this.storedBytes = stored.bytes;
     this.logRows = stored.logRows;
-    const [snapshot] = stored.updates;
-    if (stored.updates.length === 1 && snapshot) {
-      const frame = encodeSync("step2", snapshot);
-      this.fullState = frame;
-      // The frame ends with the snapshot: keep one copy of the bytes, not two.
-      this.unapplied = [frame.subarray(frame.byteLength - snapshot.byteLength)];
-    } else {
-      this.applyRows(stored.updates);
-    }
+    this.document.load(stored.updates);
   }
 
-  /** The room's document (built from storage on first use; see `load`). */
+  /** The room's document, with everything stored applied. */
   get doc(): Y.Doc {
-    const rows = this.unapplied;
-    if (rows) {
-      this.unapplied = undefined;
-      this.snapshotVector = undefined;
-      if (!this.applyRows(rows)) this.fullState = undefined;
-    }
-    return this.ydoc;
-  }
-
-  /**
-   * The room's state vector, for the server's sync step 1. A room nobody has written to since
-   * it loaded reads it off the snapshot instead of building the document: a board that is
-   * only read never costs the ~20 MB of a built 3,000-card Y.Doc.
-   */
-  stateVector(): Uint8Array {
-    const rows = this.unapplied;
-    if (rows?.length === 1 && rows[0]) {
-      this.snapshotVector ??= Y.encodeStateVectorFromUpdate(rows[0]);
-      return this.snapshotVector;
-    }
-    return Y.encodeStateVector(this.doc);
-  }
-
-  /** Sync step 2 for a client holding `stateVector`: what it lacks (throws on a bad vector). */
-  missingFor(stateVector: Uint8Array): Uint8Array {
-    const rows = this.unapplied;
-    if (rows?.length === 1 && rows[0]) return Y.diffUpdate(rows[0], stateVector);
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
-  }
-
-  /** Whether the document is built (false while a room loaded from a snapshot is unused). */
-  get docBuilt(): boolean {
-    return this.unapplied === undefined;
-  }
-
-  /** Applies stored rows; a row that fails is logged and skipped, not fatal. */
-  private applyRows(rows: Uint8Array[]): boolean {
-    let ok = true;
-    for (const update of rows) {
-      try {
-        Y.applyUpdate(this.ydoc, update, LOAD_ORIGIN);
-      } catch (error) {
-        ok = false;
-        this.deps.log.error("room.load.bad_row", { room: this.name, error });
-      }
-    }
-    return ok;
-  }
-
-  /** Sync step 2 for a client that has nothing yet: the whole document, encoded once. */
-  fullStateFrame(): Uint8Array {
-    this.fullState ??= encodeSync("step2", Y.encodeStateAsUpdate(this.doc));
-    return this.fullState;
+    return this.document.doc;
   }
 
   get bytes(): number {
@@ -420,8 +345,7 @@ export class Room {
   destroy(): void {
     this.presence.flush();
     this.awarenessInstance?.destroy();
-    this.unapplied = undefined;
-    this.docInstance?.destroy();
+    this.document.destroy();
   }
 
   private maybeCompact(): void {

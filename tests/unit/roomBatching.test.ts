@@ -66,11 +66,11 @@ describe("relaying a commit", () => {
 describe("the full state for a client with nothing", () => {
   it("is encoded once and dropped when the document changes", async () => {
     const { room } = createRoom();
-    const first = room.fullStateFrame();
-    expect(room.fullStateFrame()).toBe(first);
+    const first = room.document.fullStateFrame();
+    expect(room.document.fullStateFrame()).toBe(first);
     const { doc, update } = edit("hello");
     await room.submit(update, peer(1));
-    const second = room.fullStateFrame();
+    const second = room.document.fullStateFrame();
     expect(second).not.toBe(first);
     expect(second).toEqual(encodeSync("step2", Y.encodeStateAsUpdate(room.doc)));
     doc.destroy();
@@ -82,23 +82,23 @@ describe("the full state for a client with nothing", () => {
     room.load({ updates: [snapshot], logRows: 0, bytes: snapshot.byteLength });
     // A client that holds something of its own (say, from its offline copy).
     const partial = Y.encodeStateVector(edit("mine").doc);
-    expect(room.fullStateFrame()).toEqual(encodeSync("step2", snapshot));
-    expect(room.stateVector()).toEqual(Y.encodeStateVector(doc));
-    const missing = room.missingFor(partial);
-    expect(room.docBuilt).toBe(false);
+    expect(room.document.fullStateFrame()).toEqual(encodeSync("step2", snapshot));
+    expect(room.document.stateVector()).toEqual(Y.encodeStateVector(doc));
+    const missing = room.document.missingFor(partial);
+    expect(room.document.built).toBe(false);
     const reader = new Y.Doc();
     Y.applyUpdate(reader, missing);
     expect(reader.getText("t").toString()).toBe("read, not written");
     expect(room.doc.getText("t").toString()).toBe("read, not written");
-    expect(room.docBuilt).toBe(true);
-    expect(room.stateVector()).toEqual(Y.encodeStateVector(doc));
+    expect(room.document.built).toBe(true);
+    expect(room.document.stateVector()).toEqual(Y.encodeStateVector(doc));
   });
 
   it("is the stored snapshot itself when a room loads from one", () => {
     const snapshot = edit("from storage").update;
     const { room } = createRoom();
     room.load({ updates: [snapshot], logRows: 0, bytes: snapshot.byteLength });
-    expect(room.fullStateFrame()).toEqual(encodeSync("step2", snapshot));
+    expect(room.document.fullStateFrame()).toEqual(encodeSync("step2", snapshot));
     expect(room.doc.getText("t").toString()).toBe("from storage");
   });
 });
