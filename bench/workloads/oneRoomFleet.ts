@@ -2,7 +2,14 @@ import type { ClientRole } from "../generatorApi";
 import type { PeerServer } from "../servers/peerServer";
 import type { PeerId } from "../servers/peers";
 import type { Row } from "../table";
-import { type BenchContext, launch, type WorkloadId } from "./context";
+import { type BenchContext, launch, quiet, rotate, type WorkloadId } from "./context";
+import {
+  type DriveSummary,
+  type DriveTotals,
+  emptyTotals,
+  measureDrive,
+  summarise,
+} from "./measureDrive";
 
 export type FleetMember = { server: PeerServer; group: string };
 
@@ -63,4 +70,50 @@ export function row<T>(
   const values: Row["values"] = {};
   for (const [peer, r] of results) values[peer] = pick(r);
   return { metric, better, digits, values };
+}
+
+/**
+ * Drives the fleet in alternating rounds — every peer takes its turn in each round, so a slow
+ * spell of the machine hits them alike — then closes it; returns each peer's summary.
+ */
+export async function measureRounds(
+  ctx: BenchContext,
+  label: string,
+  members: FleetMember[],
+  drive: {
+    kind: "doc" | "awareness";
+    hz: number;
+    rounds: number;
+    warmupMs: number;
+    roundMs: number;
+    drainMs: number;
+  },
+): Promise<Map<PeerId, DriveSummary>> {
+  const totals = new Map<PeerId, DriveTotals>();
+  try {
+    for (let round = 0; round < drive.rounds; round++) {
+      for (const m of rotate(members, round)) {
+        ctx.progress(`${label}: ${m.server.peer.label}, round ${round + 1}/${drive.rounds}`);
+        const t = totals.get(m.server.peer.id) ?? emptyTotals();
+        totals.set(m.server.peer.id, t);
+        await measureDrive(
+          ctx.gen,
+          m.server,
+          {
+            groups: [m.group],
+            kind: drive.kind,
+            hz: drive.hz,
+            warmupMs: drive.warmupMs,
+            measureMs: drive.roundMs,
+            drainMs: drive.drainMs,
+          },
+          t,
+        );
+        await quiet(ctx, m.server);
+      }
+    }
+  } finally {
+    for (const m of members) await closeMember(ctx, m);
+  }
+  return new Map([...totals].map(([id, t]) => [id, summarise(t)]));
 }

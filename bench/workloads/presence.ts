@@ -1,7 +1,5 @@
-import type { PeerId } from "../servers/peers";
-import { type BenchContext, quiet, rotate, type Workload } from "./context";
-import { type DriveTotals, emptyTotals, measureDrive, summarise } from "./measureDrive";
-import { closeMember, openOneRoomFleet, row } from "./oneRoomFleet";
+import type { BenchContext, Workload } from "./context";
+import { measureRounds, openOneRoomFleet, row } from "./oneRoomFleet";
 
 /**
  * 6. presence: one room, 100 clients each moving their pointer (an awareness update with the
@@ -12,33 +10,14 @@ export const presence: Workload = {
   async run(ctx: BenchContext) {
     const p = ctx.plan.presence;
     const members = await openOneRoomFleet(ctx, "presence", "presence", p.clients);
-    const totals = new Map<PeerId, DriveTotals>();
-    try {
-      for (let round = 0; round < p.rounds; round++) {
-        for (const m of rotate(members, round)) {
-          ctx.progress(`presence: ${m.server.peer.label}, round ${round + 1}/${p.rounds}`);
-          const t = totals.get(m.server.peer.id) ?? emptyTotals();
-          totals.set(m.server.peer.id, t);
-          await measureDrive(
-            ctx.gen,
-            m.server,
-            {
-              groups: [m.group],
-              kind: "awareness",
-              hz: p.hz,
-              warmupMs: p.warmupMs,
-              measureMs: p.roundMs,
-              drainMs: 2_000,
-            },
-            t,
-          );
-          await quiet(ctx, m.server);
-        }
-      }
-    } finally {
-      for (const m of members) await closeMember(ctx, m);
-    }
-    const s = new Map([...totals].map(([id, t]) => [id, summarise(t)]));
+    const s = await measureRounds(ctx, "presence", members, {
+      kind: "awareness",
+      hz: p.hz,
+      rounds: p.rounds,
+      warmupMs: p.warmupMs,
+      roundMs: p.roundMs,
+      drainMs: 2_000,
+    });
     return {
       id: "presence",
       title: "6. Presence",

@@ -1,36 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCard, readBoard, readCard, TIMELINE_LANE_ID } from "../../shared/board";
 import { join } from "../support/api";
-import { browserAvailable, launchBrowser } from "../support/browser";
+import { browserAvailable, launchBrowser, withScreenshots } from "../support/browser";
 import { boardWithPeople, openAs, type Person } from "../support/e2eBoard";
 import { type ServerHandle, startServer } from "../support/serverProcess";
 import { type Client, connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
 const enabled = browserAvailable();
 const INCIDENT_START = Date.parse("2026-11-02T14:00:00+01:00");
-
-/** Runs `body`; if it throws, saves a screenshot of every page into test-results/ first. */
-async function withScreenshots(name: string, pages: Page[], body: () => Promise<void>) {
-  try {
-    await body();
-  } catch (error) {
-    const dir = path.join(repoRoot, "test-results");
-    fs.mkdirSync(dir, { recursive: true });
-    await Promise.all(
-      pages.map((page, i) =>
-        page
-          .screenshot({ path: path.join(dir, `${name}-${i}.png`), fullPage: true })
-          .catch(() => undefined),
-      ),
-    );
-    throw error;
-  }
-}
 
 /** The card's text box, found by the text it holds. */
 const cardText = (page: Page, text: string) =>

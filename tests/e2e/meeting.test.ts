@@ -1,36 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDraftCard, readDraftCards } from "../../shared/board";
 import { join, meetingAction, type SessionReply } from "../support/api";
-import { browserAvailable, launchBrowser } from "../support/browser";
+import { browserAvailable, launchBrowser, withScreenshots } from "../support/browser";
 import { boardWithPeople } from "../support/e2eBoard";
 import { QUICK_SCRIPT } from "../support/scripts";
 import { type ServerHandle, startServer } from "../support/serverProcess";
 import { connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
 const enabled = browserAvailable();
-
-/** Runs `body`; if it throws, saves a screenshot of every page into test-results/ first. */
-async function withScreenshots(name: string, pages: Page[], body: () => Promise<void>) {
-  try {
-    await body();
-  } catch (error) {
-    const dir = path.join(repoRoot, "test-results");
-    fs.mkdirSync(dir, { recursive: true });
-    await Promise.all(
-      pages.map((page, i) =>
-        page
-          .screenshot({ path: path.join(dir, `${name}-${i}.png`), fullPage: true })
-          .catch(() => undefined),
-      ),
-    );
-    throw error;
-  }
-}
 
 const bar = (page: Page) => page.locator(".meeting-bar");
 

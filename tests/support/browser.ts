@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium, or CHROMIUM_PATH. `npx playwright install` cannot download browsers here. */
 export function chromiumPath(): string | undefined {
@@ -35,4 +36,22 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/** Runs `body`; if it throws, saves a screenshot of every page into test-results/ first. */
+export async function withScreenshots(name: string, pages: Page[], body: () => Promise<void>) {
+  try {
+    await body();
+  } catch (error) {
+    const dir = path.resolve(import.meta.dirname, "../../test-results");
+    fs.mkdirSync(dir, { recursive: true });
+    await Promise.all(
+      pages.map((page, i) =>
+        page
+          .screenshot({ path: path.join(dir, `${name}-${i}.png`), fullPage: true })
+          .catch(() => undefined),
+      ),
+    );
+    throw error;
+  }
 }
