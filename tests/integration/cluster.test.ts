@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { addCard, readBoard, TIMELINE_LANE_ID } from "../../shared/board";
 import { readMeeting } from "../../shared/meeting";
@@ -40,9 +40,15 @@ describe.runIf(enabled)("several nodes sharing PostgreSQL and Redis", () => {
     db = await createTempDatabase();
   });
 
+  // Each test's nodes go when it ends: a node left running would sweep the shared database
+  // for running meetings and could take the next test's timer lock (the timer test then saw
+  // its meeting run by a node it did not start).
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    for (const n of nodes.splice(0)) await n.stop("SIGKILL");
+  });
+
   afterAll(async () => {
-    for (const c of clients) c.destroy();
-    for (const n of nodes) await n.stop("SIGKILL");
     await db.drop();
   });
 
