@@ -52,6 +52,12 @@ const EnvSchema = z.object({
   MAX_UPDATE_STRUCTS: positiveInt.default(10_000),
   // Steady struct rate per connection (burst MAX_UPDATE_STRUCTS); typing makes ~60/s.
   STRUCTS_PER_SECOND: positiveInt.default(2_000),
+  // Items Yjs's conflict resolution may pass for one session's updates (see conflictCost.ts).
+  // Counting one before storing costs ~250 ns and Yjs's own pass ~130 ns, in separate ticks:
+  // a full burst is ~65 ms + ~35 ms, under the 100 ms stall users notice, and the steady rate
+  // ~2 % of a core. Concurrent typing passes a handful per keystroke.
+  CONFLICT_STEPS_PER_SECOND: positiveInt.default(50_000),
+  CONFLICT_STEPS_BURST: positiveInt.default(250_000),
   // Compaction folds the append log into one snapshot once a room's log holds this many rows.
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   // Keep-alive and liveness beat per connection. The stock provider reconnects after 30 s
@@ -94,6 +100,8 @@ export type Config = {
   writeBurst: number;
   maxUpdateStructs: number;
   structsPerSecond: number;
+  conflictStepsPerSecond: number;
+  conflictStepsBurst: number;
   compactAfterUpdates: number;
   sessionTtlMs: number;
   heartbeatMs: number;
@@ -142,6 +150,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     writeBurst: e.WRITE_BURST,
     maxUpdateStructs: e.MAX_UPDATE_STRUCTS,
     structsPerSecond: e.STRUCTS_PER_SECOND,
+    conflictStepsPerSecond: e.CONFLICT_STEPS_PER_SECOND,
+    conflictStepsBurst: e.CONFLICT_STEPS_BURST,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     heartbeatMs: e.HEARTBEAT_MS,

@@ -140,6 +140,8 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
       maxBufferedBytes: 64 * 1024 * 1024,
       maxUpdateStructs: config.maxUpdateStructs,
       structsPerSecond: config.structsPerSecond,
+      conflictStepsPerSecond: config.conflictStepsPerSecond,
+      conflictStepsBurst: config.conflictStepsBurst,
       heartbeatMs: config.heartbeatMs,
     },
   });

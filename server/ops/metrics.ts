@@ -108,6 +108,10 @@ export function createServerMetrics(
       "debrief_rate_limited_total",
       "Connections closed for exceeding the message rate or falling too far behind",
     ),
+    conflictSteps: m.counter(
+      "debrief_conflict_steps_total",
+      "Items Yjs's conflict resolution passes for accepted updates, counted before storing",
+    ),
     updatesDeferred: m.counter(
       "debrief_updates_deferred_total",
       "Updates not stored because they build on items the room lacks; the sender was asked to resync",

@@ -3,12 +3,12 @@ import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import { stampIdentity } from "./awarenessIdentity";
 import { CLOSE } from "./closeCodes";
-import { type BudgetRegistry, bucketKey, type TokenBucket } from "./rateLimit";
+import { type BudgetRegistry, type Budgets, bucketKey, type TokenBucket } from "./rateLimit";
 import { DocumentTooLargeError, type Peer, type Room } from "./room";
 import type { RoomManager } from "./roomManager";
 import type { Access } from "./roomName";
 import { countUpdateParts } from "./updateCost";
-import { inspectUpdate, lacksDependencies } from "./validateUpdate";
+import { type DecodedUpdate, inspectUpdate, lacksDependencies } from "./validateUpdate";
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -50,6 +50,9 @@ export type ConnectionLimits = {
   maxUpdateStructs: number;
   /** Steady struct rate per session and room; the burst is `maxUpdateStructs`. */
   structsPerSecond: number;
+  /** Conflict-resolution steps per session and room (see ConflictModel); also the most one update may take. */
+  conflictStepsPerSecond: number;
+  conflictStepsBurst: number;
   heartbeatMs: number;
 };
 
@@ -81,6 +84,10 @@ export class SyncConnection implements Peer {
   // Message counts alone let a few dense updates cost seconds of CPU; this budget is in the
   // unit that decoding and applying cost (structs and delete ranges).
   private readonly structBudget: TokenBucket;
+  // Structs bound what gets in, not what it costs once there: items placed where many
+  // others claim the same spot cost Yjs time quadratic in their number (conflictCost.ts).
+  private readonly conflictBudget: TokenBucket;
+  private readonly budgets: Budgets;
   private expiryTimer: NodeJS.Timeout | undefined;
   private readonly heartbeat: NodeJS.Timeout;
   private alive = true;
@@ -94,9 +101,11 @@ export class SyncConnection implements Peer {
     private readonly deps: ConnectionDeps,
   ) {
     const budgets = deps.budgets.get(bucketKey(roomName, session));
+    this.budgets = budgets;
     this.bucket = budgets.messages;
     this.writeBudget = budgets.writes;
     this.structBudget = budgets.structs;
+    this.conflictBudget = budgets.conflicts;
     this.armExpiry(session.expiresAt);
     socket.on("pong", () => {
       this.alive = true;
@@ -306,6 +315,7 @@ export class SyncConnection implements Peer {
       this.send(encodeSync("step1", room.document.stateVector()));
       return;
     }
+    if (!this.chargeConflicts(room, inspected.decoded)) return;
     room.submit(update, this, inspected.decoded).catch((error: unknown) => {
       if (error instanceof DocumentTooLargeError) {
         this.close(CLOSE.documentTooLarge, "document size limit reached");
@@ -315,6 +325,33 @@ export class SyncConnection implements Peer {
       this.deps.log.error("sync.store.failed", { room: this.roomName, conn: this.id, error });
       this.close(CLOSE.internalError, "storage unavailable");
     });
+  }
+
+  /**
+   * Counts what Yjs will spend placing this update's items among the others before it is
+   * stored, and charges the session; false (and closed) when it cannot pay. Counting is
+   * work too, so a refused update is charged what was counted: the session then waits (429
+   * before the upgrade) until its budget holds what the update needs. One that alone costs
+   * more than a full budget is refused for good (4413).
+   */
+  private chargeConflicts(room: Room, decoded: DecodedUpdate): boolean {
+    const burst = this.deps.limits.conflictStepsBurst;
+    const steps = room.conflictSteps(decoded, burst);
+    if (this.conflictBudget.take(steps)) {
+      this.budgets.conflictsNeeded = 0;
+      this.deps.metrics.conflictSteps.inc(steps);
+      return true;
+    }
+    room.discardConflictCount();
+    this.conflictBudget.spend(Math.min(steps, burst));
+    this.deps.metrics.rateLimited.inc();
+    if (steps > burst) {
+      this.close(CLOSE.updateTooLarge, "update too costly to merge");
+    } else {
+      this.budgets.conflictsNeeded = steps;
+      this.close(CLOSE.policyViolation, "conflict budget exceeded");
+    }
+    return false;
   }
 }
 

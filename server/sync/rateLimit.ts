@@ -3,7 +3,7 @@ export type Rate = { perSecond: number; burst: number };
 
 /**
  * A token bucket: `rate.perSecond` steady, up to `rate.burst` at once. A class with two
- * numbers rather than a closure: the server keeps three per session and room it has seen.
+ * numbers rather than a closure: the server keeps four per session and room it has seen.
  */
 export class TokenBucket {
   private tokens: number;
@@ -23,12 +23,27 @@ export class TokenBucket {
     return this.tokens >= n;
   }
 
+  /** How many tokens are left now. */
+  available(): number {
+    this.refill();
+    return this.tokens;
+  }
+
   /** Takes `n` tokens (one by default); false, taking none, when fewer are left. */
   take(n = 1): boolean {
     this.refill();
     if (this.tokens < n) return false;
     this.tokens -= n;
     return true;
+  }
+
+  /**
+   * Takes `n` tokens even when fewer are left: work already done is paid for, and the
+   * bucket refills from below zero before it grants anything again.
+   */
+  spend(n: number): void {
+    this.refill();
+    this.tokens -= n;
   }
 
   private refill(): void {
@@ -49,15 +64,27 @@ export function createTokenBucket(
   return new TokenBucket({ perSecond: ratePerSecond, burst }, now);
 }
 
-/** Everything a session may spend in one room: messages, updates among them, and structs. */
-export type Budgets = { messages: TokenBucket; writes: TokenBucket; structs: TokenBucket };
+/**
+ * Everything a session may spend in one room: messages, updates among them, structs, and
+ * the items Yjs's conflict resolution passes for its updates.
+ */
+export type Budgets = {
+  messages: TokenBucket;
+  writes: TokenBucket;
+  structs: TokenBucket;
+  conflicts: TokenBucket;
+  /** Steps the last refused update needs (see SyncConnection.chargeConflicts); 0 when none. */
+  conflictsNeeded: number;
+};
 
 /**
  * Budgets kept per key (a session in a room) rather than per connection: a client closed for
  * flooding that reconnects at once must not find full buckets again. Budgets unused for a
  * minute have refilled anyway, so they are dropped when the map grows large.
  */
-export function createBudgetRegistry(rates: { messages: Rate; writes: Rate; structs: Rate }) {
+export function createBudgetRegistry(
+  rates: Record<"messages" | "writes" | "structs" | "conflicts", Rate>,
+) {
   const entries = new Map<string, { budgets: Budgets; usedAt: number }>();
   return {
     get(key: string): Budgets {
@@ -71,6 +98,8 @@ export function createBudgetRegistry(rates: { messages: Rate; writes: Rate; stru
           messages: new TokenBucket(rates.messages),
           writes: new TokenBucket(rates.writes),
           structs: new TokenBucket(rates.structs),
+          conflicts: new TokenBucket(rates.conflicts),
+          conflictsNeeded: 0,
         };
         entry = { budgets, usedAt: now };
         entries.set(key, entry);

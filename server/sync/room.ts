@@ -4,6 +4,7 @@ import type { Relay, RelayMessage } from "../cluster/relay";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { Storage, StoredDoc } from "../storage/storage";
+import { ConflictModel } from "./conflictCost";
 import type { GroupCommit } from "./groupCommit";
 import { PresenceBatch } from "./presenceBatch";
 import { RoomDocument } from "./roomDocument";
@@ -62,7 +63,7 @@ export class Room {
   readonly peers = new Set<Peer>();
   private storedBytes = 0;
   // Stored updates waiting for this tick's transaction (see applyStored).
-  private stored: { update: Uint8Array; from: Peer | undefined }[] = [];
+  private stored: { update: Uint8Array; from: Peer | undefined; decoded: DecodedUpdate }[] = [];
   private applying: Promise<void> | undefined;
   private readonly presence = new PresenceBatch(
     (frame, except) => this.broadcast(frame, except),
@@ -81,6 +82,10 @@ export class Room {
   // Clocks of updates accepted for storage but not applied yet: a client's next keystroke
   // builds on the previous one before that one is durable, and must not look like a gap.
   private readonly accepted = new Map<number, number>();
+  // Updates accepted but not applied yet, and a model of the document with them, so a
+  // client's next update is costed against what it builds on (see conflictSteps).
+  private readonly unapplied = new Set<DecodedUpdate>();
+  private conflictModel: ConflictModel | undefined;
 
   constructor(
     readonly name: string,
@@ -137,15 +142,21 @@ export class Room {
    */
   submit(update: Uint8Array, from?: Peer, decoded?: DecodedUpdate): Promise<void> {
     if (this.storedBytes + update.byteLength > this.deps.maxDocBytes) {
+      this.conflictModel = undefined; // it may hold this update, which will not be stored
       return Promise.reject(new DocumentTooLargeError(`room ${this.name} is at its size limit`));
     }
     this.deps.metrics.updatesIn.inc();
-    if (decoded) this.noteAccepted(decoded);
+    const parsed = decoded ?? Y.decodeUpdate(update);
+    this.noteAccepted(parsed);
+    this.unapplied.add(parsed);
     const done = this.deps.commit
       .enqueue(this.name, update)
-      .then(() => this.applyStored(update, from));
+      .then(() => this.applyStored(update, from, parsed));
     // What failed to store never lands; later updates building on it are gaps again.
-    done.catch(() => this.accepted.clear());
+    done.catch(() => {
+      this.accepted.clear();
+      this.forgetUnapplied(parsed);
+    });
     this.track(done);
     return done;
   }
@@ -156,10 +167,14 @@ export class Room {
    * update per peer was most of the relay's CPU (one syscall each). The commit resolves all
    * of its updates in one run of microtasks, so this microtask sees the whole batch.
    */
-  private applyStored(update: Uint8Array, from: Peer | undefined): Promise<void> {
+  private applyStored(
+    update: Uint8Array,
+    from: Peer | undefined,
+    decoded: DecodedUpdate,
+  ): Promise<void> {
     this.storedBytes += update.byteLength;
     this.logRows++;
-    this.stored.push({ update, from });
+    this.stored.push({ update, from, decoded });
     this.applying ??= Promise.resolve().then(() => this.applyBatch());
     return this.applying;
   }
@@ -182,8 +197,38 @@ export class Room {
         }
       }
     }, origin);
+    for (const { decoded } of batch) this.forgetUnapplied(decoded);
     this.maybeCompact();
     this.forgetApplied();
+  }
+
+  /**
+   * The items Yjs's conflict resolution will pass to apply `decoded` once everything accepted
+   * before it is applied, counted up to just past `limit` (see ConflictModel). The model
+   * keeps the update, as the next one will build on it: a caller that refuses it after all
+   * must call `discardConflictCount`.
+   */
+  conflictSteps(decoded: DecodedUpdate, limit: number): number {
+    let model = this.conflictModel;
+    if (!model) {
+      model = new ConflictModel(this.doc);
+      for (const u of this.unapplied) model.apply(u);
+    }
+    const steps = model.apply(decoded, limit);
+    // Past the limit the model holds half of an update that will not be stored.
+    this.conflictModel = steps > limit ? undefined : model;
+    return steps;
+  }
+
+  /** The last update counted will not be submitted; it must not stay in the model. */
+  discardConflictCount(): void {
+    this.conflictModel = undefined;
+  }
+
+  private forgetUnapplied(decoded: DecodedUpdate): void {
+    this.unapplied.delete(decoded);
+    // The document changed (or an accepted update failed): the model is rebuilt when needed.
+    this.conflictModel = undefined;
   }
 
   /** The next clock of `client` this room has or has accepted (see `lacksDependencies`). */
@@ -237,6 +282,7 @@ export class Room {
         // Stored by the node that accepted it; here it is only applied and passed on.
         this.storedBytes += message.payload.byteLength;
         Y.applyUpdate(this.doc, message.payload, RELAY_ORIGIN);
+        this.conflictModel = undefined;
       } else if (message.kind === "awareness") {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, RELAY_ORIGIN);
       } else {
@@ -265,6 +311,7 @@ export class Room {
         this.deps.log.error("room.catch_up.bad_row", { room: this.name, error });
       }
     }
+    this.conflictModel = undefined;
   }
 
   addPeer(peer: Peer): void {

@@ -40,6 +40,7 @@ export function mountSync(app: Hono, deps: SyncDeps): void {
     messages: { perSecond: l.ratePerSecond, burst: l.rateBurst },
     writes: { perSecond: l.writesPerSecond, burst: l.writeBurst },
     structs: { perSecond: l.structsPerSecond, burst: l.maxUpdateStructs },
+    conflicts: { perSecond: l.conflictStepsPerSecond, burst: l.conflictStepsBurst },
   });
   app.get(
     "/sync/*",
@@ -121,10 +122,12 @@ function admit(c: Context, deps: SyncDeps, budgets: BudgetRegistry): Admitted | 
   // A session closed for flooding that reconnects at once is refused here, before the
   // upgrade, until a tenth of each burst has come back (1/3 s and 0.6 s at the defaults): a
   // reconnect storm then costs a status line per attempt instead of an upgrade and a sync.
+  // A session whose update was too costly for what it had left waits until it can pay.
   const budget = budgets.get(bucketKey(roomName.name, check.session));
   if (
     !budget.messages.has(deps.limits.rateBurst / 10) ||
-    !budget.writes.has(deps.limits.writeBurst / 10)
+    !budget.writes.has(deps.limits.writeBurst / 10) ||
+    !budget.conflicts.has(Math.max(deps.limits.conflictStepsBurst / 10, budget.conflictsNeeded))
   ) {
     return { status: 429, reason: "rate limit exceeded" };
   }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createBoard, join } from "../support/api";
+import { anchorText, gapUpdate, sameSpotUpdates } from "../support/conflictAttacks";
+import { metric } from "../support/metrics";
 import { type ServerHandle, startServer } from "../support/serverProcess";
 import { connectClient, synced } from "../support/syncClient";
 import { watchEventLoop } from "./support/eventLoop";
@@ -140,14 +142,110 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         expect(deepOk.code).toBe(0);
         expect(deepStored).toBe(true);
         for (const o of outcomes.values()) expect(o.maxCloseMs).toBeLessThan(2000);
-        // NOT MET (docs/reliability.md): updates within every budget that insert many items at
-        // one position, each from a new client id, make Yjs resolve conflicts in quadratic time;
-        // the budgets bound how much gets in, not what it costs. This guards the bound reached.
-        expect(stallMs).toBeLessThan(2000);
+        // Alone this stays under 100 ms; beside other suites on two cores it has reached 260.
+        expect(stallMs).toBeLessThan(1000);
       } finally {
         probe.destroy();
       }
     },
     scaled(180_000, 900_000),
+  );
+
+  it(
+    "counts what placing an update's items will cost before storing it, and refuses what the sender cannot pay",
+    async () => {
+      const board = await createBoard(server.url, { title: "Conflicts" });
+      const quiet = await createBoard(server.url, { title: "Quiet too" });
+      const roomUrl = `${server.wsUrl}/${board.id}`;
+      const session = async (name: string) =>
+        (await join(server.url, board.id, board.keys.participant, name)).token;
+      const user = (await join(server.url, quiet.id, quiet.keys.participant, "U")).token;
+      const probe = await createLatencyProbe(server.wsUrl, quiet.id, user);
+      try {
+        const seeded = await sendOnFreshSocket(roomUrl, await session("S"), [
+          updateFrame(anchorText()),
+        ]);
+        expect(seeded.code).toBe(0);
+        const watch = await watchEventLoop(server.url);
+        const baseline = await probe.sample(SAMPLES);
+        const stepsBefore = await metric(server.url, "debrief_conflict_steps_total");
+        const started = performance.now();
+        const underAttack = probe.sample(SAMPLES);
+
+        // One update of 4 000 structs (within MAX_UPDATE_STRUCTS) that claims gaps it fills
+        // itself: about 2 million steps, far more than a full budget could ever pay.
+        const GAP_CLIENT = 7_000_000;
+        const gap = await sendOnFreshSocket(
+          roomUrl,
+          await session("G"),
+          [updateFrame(gapUpdate(GAP_CLIENT, 2_000))],
+          3_000,
+        );
+
+        // 300 items a time at one spot from rising client ids: each update passes all the
+        // earlier ones. Each is retried (on a new socket, after any 429) until it is taken
+        // or refused for good.
+        const spot = await session("P");
+        const codes: number[] = [];
+        let refusedBeforeUpgrade = 0;
+        let accepted = 0;
+        const deadline = performance.now() + scaled(40_000, 120_000);
+        attack: for (const update of sameSpotUpdates(100, 300 * 12, 300)) {
+          for (;;) {
+            if (performance.now() > deadline) break attack;
+            let code: number;
+            try {
+              code = (await sendOnFreshSocket(roomUrl, spot, [updateFrame(update)], 400)).code;
+            } catch {
+              refusedBeforeUpgrade++;
+              await new Promise((r) => setTimeout(r, 200));
+              continue;
+            }
+            codes.push(code);
+            if (code === 0) accepted++;
+            if (code === 0) break;
+            if (code === 4413) break attack;
+          }
+        }
+        const attackSeconds = (performance.now() - started) / 1000;
+        const attacked = await underAttack;
+        const stallMs = await watch.stop();
+        const steps = (await metric(server.url, "debrief_conflict_steps_total")) - stepsBefore;
+
+        const reader = connectClient(server.wsUrl, board.id, await session("R"));
+        await synced(reader);
+        const textLength = reader.doc.getText("t").length;
+        const gapStored = reader.doc.store.clients.has(GAP_CLIENT);
+        reader.destroy();
+
+        figure("conflict_gap_update_close_code", gap.code);
+        figure("conflict_gap_update_close_ms", Math.round(gap.closeMs));
+        figure("conflict_same_spot_updates_accepted", accepted);
+        figure("conflict_same_spot_close_codes", codes.filter((c) => c !== 0).join(" ") || "none");
+        figure("conflict_same_spot_refused_before_upgrade", refusedBeforeUpgrade);
+        figure("conflict_steps_accepted", steps);
+        figure("conflict_attack_seconds", attackSeconds.toFixed(1));
+        figure("conflict_other_room_p99_baseline_ms", percentile(baseline, 99));
+        figure("conflict_other_room_p99_under_attack_ms", percentile(attacked, 99));
+        figure("conflict_event_loop_max_stall_ms", Math.round(stallMs));
+
+        expect(gap.code).toBe(4413);
+        expect(gapStored).toBe(false);
+        // The spot fills, with waits, until one update alone would cost more than a full
+        // budget; an update that fits a full budget gets in once the session has saved it up.
+        expect(codes.at(-1)).toBe(4413);
+        expect(codes).toContain(1008);
+        expect(accepted).toBe(3);
+        expect(textLength).toBe(2 + 300 * accepted);
+        // What got in was paid for (one full budget, 250 000, and 50 000 steps a second after),
+        // and counted: 300 items passing 300, then 300 passing 600.
+        expect(steps).toBeLessThanOrEqual(250_000 + 50_000 * attackSeconds);
+        expect(steps).toBeGreaterThanOrEqual(300 * 300 + 300 * 600);
+        expect(stallMs).toBeLessThan(1_000);
+      } finally {
+        probe.destroy();
+      }
+    },
+    scaled(120_000, 600_000),
   );
 });

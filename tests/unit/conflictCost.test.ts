@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ConflictModel } from "../../server/sync/conflictCost";
+import { anchorText, gapUpdate, sameSpotUpdates } from "../support/conflictAttacks";
+import { countYjsConflictSteps } from "../support/conflictOracle";
+import { createRandom, type Random, seedFromEnv } from "../support/random";
+
+/** For each update in turn: the model's prediction, then Yjs's count as it applies it. */
+function predictedAndActual(doc: Y.Doc, updates: Uint8Array[]) {
+  const predicted: number[] = [];
+  const actual: number[] = [];
+  for (const u of updates) {
+    predicted.push(new ConflictModel(doc).apply(Y.decodeUpdate(u)));
+    actual.push(countYjsConflictSteps(() => Y.applyUpdate(doc, u)));
+  }
+  return { predicted, actual };
+}
+
+/** One random edit: text, list, map keys, nested XML — where concurrent edits conflict. */
+function randomEdit(doc: Y.Doc, rnd: Random): void {
+  const text = doc.getText("t");
+  const list = doc.getArray<unknown>("a");
+  const xml = doc.getXmlFragment("x");
+  const choice = rnd.int(8);
+  if (choice === 0) text.insert(rnd.int(text.length + 1), "ab".slice(0, 1 + rnd.int(2)));
+  else if (choice === 1 && text.length > 0) text.delete(rnd.int(text.length), 1);
+  else if (choice === 2) list.insert(rnd.int(list.length + 1), [rnd.int(9)]);
+  else if (choice === 3 && list.length > 0) list.delete(rnd.int(list.length), 1);
+  else if (choice === 4) doc.getMap("m").set(`k${rnd.int(3)}`, rnd.int(9));
+  else if (choice === 5) {
+    const el = new Y.XmlElement("p");
+    el.insert(0, [new Y.XmlText("x")]);
+    xml.insert(rnd.int(xml.length + 1), [el]);
+  } else if (choice === 6 && xml.length > 0) {
+    const el = xml.get(rnd.int(xml.length));
+    if (el instanceof Y.XmlElement) el.insert(0, [new Y.XmlText("y")]);
+  } else if (text.length > 2) text.format(0, 2, { bold: rnd.chance(0.5) ? true : null });
+}
+
+describe("ConflictModel", () => {
+  it("predicts Yjs's own conflict steps on random concurrent documents", () => {
+    const seed = seedFromEnv();
+    const rnd = createRandom(seed);
+    let conflicted = 0;
+    for (let round = 0; round < 60; round++) {
+      const peers = Array.from({ length: 4 }, (_, i) => {
+        const d = new Y.Doc();
+        d.clientID = 10 + ((i * 7 + round) % 13) * 3;
+        return d;
+      });
+      const target = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      for (let step = 0; step < 80; step++) {
+        const peer = rnd.pick(peers)!;
+        randomEdit(peer, rnd);
+        // Partial syncs between peers keep some edits concurrent and others built upon.
+        if (rnd.chance(0.2)) {
+          const to = rnd.pick(peers)!;
+          Y.applyUpdate(to, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(to)));
+        }
+        if (rnd.chance(0.1)) {
+          const from = rnd.pick(peers)!;
+          const sv = Y.encodeStateVector(target);
+          const diff = Y.encodeStateAsUpdate(from, sv);
+          updates.push(diff);
+          Y.applyUpdate(target, diff);
+        }
+      }
+      const rest = peers.map((p) => Y.encodeStateAsUpdate(p, Y.encodeStateVector(target)));
+      const stacked = new ConflictModel(target);
+      const stackedSteps = rest.map((u) => stacked.apply(Y.decodeUpdate(u)));
+      const { predicted, actual } = predictedAndActual(target, rest);
+      expect(predicted, `seed ${seed} round ${round}`).toEqual(actual);
+      // Through one model, later updates may count a little more: Yjs merges neighbouring
+      // runs when each update's transaction ends, the model does not. Never less.
+      stackedSteps.forEach((n, i) => {
+        expect(n, `seed ${seed} round ${round} update ${i}`).toBeGreaterThanOrEqual(actual[i]!);
+        expect(n).toBeLessThanOrEqual(2 * actual[i]! + 20);
+      });
+      conflicted += actual.filter((n) => n > 0).length;
+    }
+    // The random edits must exercise the scan, or the comparison says nothing.
+    expect(conflicted).toBeGreaterThan(30);
+  });
+
+  it("counts the quadratic cost of items from rising client ids at one position", () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, anchorText());
+    const { predicted, actual } = predictedAndActual(doc, sameSpotUpdates(100, 600, 200));
+    expect(predicted).toEqual(actual);
+    // Each update passes everything the ones before it put there.
+    expect(actual[2]).toBeGreaterThan(2 * 200 * 200);
+  });
+
+  it("counts the quadratic cost inside one update that fills a gap it claims", () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, anchorText());
+    const { predicted, actual } = predictedAndActual(doc, [gapUpdate(77, 400)]);
+    expect(predicted).toEqual(actual);
+    expect(actual[0]).toBeGreaterThan((400 * 400) / 4);
+  });
+
+  it("counts updates that are not applied yet when they arrive through one model", () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, anchorText());
+    const updates = sameSpotUpdates(500, 90, 30);
+    const model = new ConflictModel(doc);
+    const predicted = updates.map((u) => model.apply(Y.decodeUpdate(u)));
+    const actual = countYjsConflictSteps(() => {
+      for (const u of updates) Y.applyUpdate(doc, u);
+    });
+    expect(predicted.reduce((a, b) => a + b)).toBe(actual);
+  });
+
+  it("stops counting past the limit", () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, anchorText());
+    const steps = new ConflictModel(doc).apply(Y.decodeUpdate(gapUpdate(77, 2_000)), 1_000);
+    expect(steps).toBe(1_001);
+  });
+
+  it("costs nothing for a typist's run of edits", () => {
+    const a = new Y.Doc();
+    const server = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    a.on("update", (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 200; i++) a.getText("t").insert(i % 7 === 0 ? 0 : i, "x");
+    const model = new ConflictModel(server);
+    expect(updates.map((u) => model.apply(Y.decodeUpdate(u))).every((n) => n === 0)).toBe(true);
+  });
+});
