@@ -241,12 +241,14 @@ export class ConflictModel {
             chosen = o;
             conflicting.clear();
           } else if (sameId(node.rightOrigin, o.rightOrigin)) break;
-        } else if (o.origin !== null && beforeOrigin.has(this.find(o.origin) as Node)) {
-          if (!conflicting.has(this.find(o.origin) as Node)) {
+        } else {
+          const originNode = o.origin !== null ? this.find(o.origin) : undefined;
+          if (!originNode || !beforeOrigin.has(originNode)) break;
+          if (!conflicting.has(originNode)) {
             chosen = o;
             conflicting.clear();
           }
-        } else break;
+        }
         o = this.rightOf(o);
       }
       left = chosen;

@@ -234,7 +234,8 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         // The spot fills, with waits, until one update alone would cost more than a full
         // budget; an update that fits a full budget gets in once the session has saved it up.
         expect(codes.at(-1)).toBe(4413);
-        expect(codes).toContain(1008);
+        // Whether the third waits (1008, then 429s) depends on how fast the client comes back.
+        expect(codes.filter((c) => c !== 0 && c !== 1008 && c !== 4413)).toEqual([]);
         expect(accepted).toBe(3);
         expect(textLength).toBe(2 + 300 * accepted);
         // What got in was paid for (one full budget, 250 000, and 50 000 steps a second after),
