@@ -336,7 +336,16 @@ export class SyncConnection implements Peer {
    */
   private chargeConflicts(room: Room, decoded: DecodedUpdate): boolean {
     const burst = this.deps.limits.conflictStepsBurst;
-    const steps = room.conflictSteps(decoded, burst);
+    let steps: number;
+    try {
+      steps = room.conflictSteps(decoded, burst);
+    } catch (error) {
+      // A shape the model does not know is the model's bug, not the client's: the update
+      // passed validation, so it is taken uncounted rather than refused.
+      room.discardConflictCount();
+      this.deps.log.error("sync.conflict_count.failed", { room: this.roomName, error });
+      return true;
+    }
     if (this.conflictBudget.take(steps)) {
       this.budgets.conflictsNeeded = 0;
       this.deps.metrics.conflictSteps.inc(steps);

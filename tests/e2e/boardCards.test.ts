@@ -83,7 +83,8 @@ describe.runIf(browserAvailable())("cards on the board canvas", { timeout: 90_00
       (c) => c.text === "Rolled back the adapter",
     );
     await fran.page.keyboard.press("n");
-    await fran.page.locator(".card [contenteditable='true']").first().waitFor();
+    // Priya's card is on Fran's board too: wait for the new card's editor to take focus.
+    await fran.page.locator(".card [contenteditable='true']:focus").waitFor();
     await fran.page.keyboard.type("Fran's fact");
     await seeded.cardWhere("Fran's card", (c) => c.text === "Fran's fact");
 
