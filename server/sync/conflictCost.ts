@@ -16,6 +16,8 @@ class Node {
   right: Node | null | undefined;
   left: Node | null | undefined;
   deleted = false;
+  // Collected (a GC struct, or an item whose anchors or parent were): in no list.
+  gc = false;
 
   constructor(
     readonly client: number,
@@ -55,7 +57,6 @@ export class ConflictModel {
   private readonly states = new Map<number, number>();
   private readonly starts = new Map<ParentKey, Node | null>();
   private readonly mapItems = new Map<ParentKey, Map<string, Node | null>>();
-  private readonly gc = new Set<Node>();
   private steps = 0;
   private limit = Number.POSITIVE_INFINITY;
 
@@ -131,10 +132,9 @@ export class ConflictModel {
       for (const { clock, len } of ranges) {
         const end = Math.min(clock + len, state);
         let n = clock < end ? this.find(Y.createID(client, clock)) : undefined;
-        if (n && !n.deleted && !this.gc.has(n) && n.clock < clock)
-          n = this.split(n, clock - n.clock);
+        if (n && !n.deleted && !n.gc && n.clock < clock) n = this.split(n, clock - n.clock);
         while (n && n.clock < end) {
-          if (!n.deleted && !this.gc.has(n)) {
+          if (!n.deleted && !n.gc) {
             if (end < n.clock + n.length) this.split(n, end - n.clock);
             n.deleted = true;
           }
@@ -174,7 +174,8 @@ export class ConflictModel {
       null,
       undefined,
     );
-    this.gc.add(this.add(node));
+    node.gc = true;
+    this.add(node);
   }
 
   /** Item.integrate for `s`, whose anchors getMissing resolved to `left` and `right`. */
@@ -192,7 +193,7 @@ export class ConflictModel {
     const left = offset > 0 ? this.cleanEnd(origin as Y.ID) : anchoredLeft;
     let parent: ParentKey | null = null;
     let parentSub = s.parentSub;
-    if ((left && this.gc.has(left)) || (right && this.gc.has(right))) parent = null;
+    if (left?.gc || right?.gc) parent = null;
     else if (left) [parent, parentSub] = [left.parent, left.parentSub];
     else if (right) [parent, parentSub] = [right.parent, right.parentSub];
     else if (s.parent instanceof Y.ID) parent = this.typeAt(s.parent);
@@ -211,7 +212,7 @@ export class ConflictModel {
     node.right = right;
     this.add(node);
     if (parent === null || left === undefined || right === undefined) {
-      this.gc.add(node);
+      node.gc = true;
       return;
     }
     this.place(node, left, right);
@@ -296,19 +297,11 @@ export class ConflictModel {
 
   /** The slice holding `id`, or undefined when neither the document nor the model has it. */
   private find(id: Y.ID): Node | undefined {
-    let original: object | undefined;
-    const added = this.added.get(id.client);
-    if (added && added.length > 0 && id.clock >= (added[0] as Node).clock) {
-      original = added[findRun(added, id.clock)];
-    } else {
-      const structs = this.store.clients.get(id.client);
-      if (!structs || id.clock >= Y.getState(this.store, id.client)) return undefined;
-      original = structs[Y.findIndexSS(structs, id.clock)];
-    }
+    const original = this.originalAt(id.client, id.clock);
     if (!original) return undefined;
     let slices = this.slices.get(original);
     if (!slices) {
-      slices = [this.wrap(original as Y.Item | Y.GC)];
+      slices = [this.wrap(original as Y.Item | Y.GC)]; // a Node has its slices from `add`
       this.slices.set(original, slices);
     }
     return slices[findRun(slices, id.clock)];
@@ -318,7 +311,7 @@ export class ConflictModel {
     const { client, clock } = struct.id;
     if (!(struct instanceof Y.Item)) {
       const node = new Node(client, clock, struct.length, null, null, null, null, undefined);
-      this.gc.add(node);
+      node.gc = true;
       return node;
     }
     const node = new Node(
@@ -350,15 +343,14 @@ export class ConflictModel {
   /** getItemCleanEnd: the slice ending at `id`. */
   private cleanEnd(id: Y.ID): Node | undefined {
     const n = this.find(id);
-    if (n && !this.gc.has(n) && id.clock !== n.clock + n.length - 1)
-      this.split(n, id.clock - n.clock + 1);
+    if (n && !n.gc && id.clock !== n.clock + n.length - 1) this.split(n, id.clock - n.clock + 1);
     return n;
   }
 
   /** getItemCleanStart: the slice starting at `id`. */
   private cleanStart(id: Y.ID): Node | undefined {
     const n = this.find(id);
-    if (!n || this.gc.has(n) || id.clock === n.clock) return n;
+    if (!n || n.gc || id.clock === n.clock) return n;
     return this.split(n, id.clock - n.clock);
   }
 
@@ -381,7 +373,7 @@ export class ConflictModel {
     if (right) right.left = rest;
     n.right = rest;
     n.length = diff;
-    const slices = this.slices.get(this.originalOf(n)) as Node[];
+    const slices = this.slices.get(this.originalAt(n.client, n.clock) as object) as Node[];
     slices.splice(slices.indexOf(n) + 1, 0, rest);
     if (rest.parentSub !== null && right === null && rest.parent !== null) {
       this.setMapItem(rest.parent, rest.parentSub, rest);
@@ -389,19 +381,21 @@ export class ConflictModel {
     return rest;
   }
 
-  private originalOf(n: Node): object {
-    const added = this.added.get(n.client);
-    if (added && added.length > 0 && n.clock >= (added[0] as Node).clock) {
-      return added[findRun(added, n.clock)] as Node;
+  /** The struct as first seen (the document's, or one this model added) that holds `clock`. */
+  private originalAt(client: number, clock: number): Y.Item | Y.GC | Node | undefined {
+    const added = this.added.get(client);
+    if (added && added.length > 0 && clock >= (added[0] as Node).clock) {
+      return added[findRun(added, clock)];
     }
-    const structs = this.store.clients.get(n.client) as (Y.Item | Y.GC)[];
-    return structs[Y.findIndexSS(structs, n.clock)] as object;
+    const structs = this.store.clients.get(client);
+    if (!structs || clock >= Y.getState(this.store, client)) return undefined;
+    return structs[Y.findIndexSS(structs, clock)];
   }
 
   /** The parent key of the type held by the item at `id`; null when it was collected. */
   private typeAt(id: Y.ID): ParentKey | null {
     const n = this.find(id);
-    if (!n || this.gc.has(n)) return null;
+    if (!n || n.gc) return null;
     if (!n.item) return n;
     return n.item.content instanceof Y.ContentType ? n.item.content.type : null;
   }

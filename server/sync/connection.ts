@@ -308,7 +308,7 @@ export class SyncConnection implements Peer {
       this.close(CLOSE.policyViolation, "write rate limit exceeded");
       return;
     }
-    if (lacksDependencies(inspected.decoded, (client) => room.knownClock(client))) {
+    if (lacksDependencies(inspected.decoded, (client) => room.pending.knownClock(client))) {
       // Not stored: it could never be applied until what it builds on arrives. Sync step 1
       // asks the client for everything the room lacks; y-protocols clients answer at once.
       this.deps.metrics.updatesDeferred.inc();
@@ -338,11 +338,11 @@ export class SyncConnection implements Peer {
     const burst = this.deps.limits.conflictStepsBurst;
     let steps: number;
     try {
-      steps = room.conflictSteps(decoded, burst);
+      steps = room.pending.conflictSteps(decoded, burst);
     } catch (error) {
       // A shape the model does not know is the model's bug, not the client's: the update
       // passed validation, so it is taken uncounted rather than refused.
-      room.discardConflictCount();
+      room.pending.discardModel();
       this.deps.log.error("sync.conflict_count.failed", { room: this.roomName, error });
       return true;
     }
@@ -351,7 +351,7 @@ export class SyncConnection implements Peer {
       this.deps.metrics.conflictSteps.inc(steps);
       return true;
     }
-    room.discardConflictCount();
+    room.pending.discardModel();
     this.conflictBudget.spend(Math.min(steps, burst));
     this.deps.metrics.rateLimited.inc();
     if (steps > burst) {

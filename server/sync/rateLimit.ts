@@ -23,12 +23,6 @@ export class TokenBucket {
     return this.tokens >= n;
   }
 
-  /** How many tokens are left now. */
-  available(): number {
-    this.refill();
-    return this.tokens;
-  }
-
   /** Takes `n` tokens (one by default); false, taking none, when fewer are left. */
   take(n = 1): boolean {
     this.refill();

@@ -4,8 +4,8 @@ import type { Relay, RelayMessage } from "../cluster/relay";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { Storage, StoredDoc } from "../storage/storage";
-import { ConflictModel } from "./conflictCost";
 import type { GroupCommit } from "./groupCommit";
+import { PendingUpdates } from "./pendingUpdates";
 import { PresenceBatch } from "./presenceBatch";
 import { RoomDocument } from "./roomDocument";
 import type { DecodedUpdate } from "./validateUpdate";
@@ -54,7 +54,10 @@ function randomClientId(): number {
 export class Room {
   /** The room's Y.Doc and its encoded forms, built from storage when first needed. */
   readonly document = new RoomDocument(
-    (update, origin) => this.relayChange(update, origin),
+    (update, origin) => {
+      this.pending.discardModel();
+      this.relayChange(update, origin);
+    },
     (error) => this.deps.log.error("room.load.bad_row", { room: this.name, error }),
   );
   // Made on first use: an idle room that only serves its snapshot needs no presence, and an
@@ -79,13 +82,8 @@ export class Room {
   // previous one and its clock continues from there.
   private readonly serverClientId = randomClientId();
   private changeChain: Promise<void> = Promise.resolve();
-  // Clocks of updates accepted for storage but not applied yet: a client's next keystroke
-  // builds on the previous one before that one is durable, and must not look like a gap.
-  private readonly accepted = new Map<number, number>();
-  // Updates accepted but not applied yet, and a model of the document with them, so a
-  // client's next update is costed against what it builds on (see conflictSteps).
-  private readonly unapplied = new Set<DecodedUpdate>();
-  private conflictModel: ConflictModel | undefined;
+  /** Updates accepted for storage but not applied yet (see `lacksDependencies`, ConflictModel). */
+  readonly pending = new PendingUpdates(() => this.doc);
 
   constructor(
     readonly name: string,
@@ -142,21 +140,16 @@ export class Room {
    */
   submit(update: Uint8Array, from?: Peer, decoded?: DecodedUpdate): Promise<void> {
     if (this.storedBytes + update.byteLength > this.deps.maxDocBytes) {
-      this.conflictModel = undefined; // it may hold this update, which will not be stored
+      this.pending.discardModel(); // it may hold this update, which will not be stored
       return Promise.reject(new DocumentTooLargeError(`room ${this.name} is at its size limit`));
     }
     this.deps.metrics.updatesIn.inc();
     const parsed = decoded ?? Y.decodeUpdate(update);
-    this.noteAccepted(parsed);
-    this.unapplied.add(parsed);
+    this.pending.accept(parsed);
     const done = this.deps.commit
       .enqueue(this.name, update)
       .then(() => this.applyStored(update, from, parsed));
-    // What failed to store never lands; later updates building on it are gaps again.
-    done.catch(() => {
-      this.accepted.clear();
-      this.forgetUnapplied(parsed);
-    });
+    done.catch(() => this.pending.failed(parsed));
     this.track(done);
     return done;
   }
@@ -197,56 +190,8 @@ export class Room {
         }
       }
     }, origin);
-    for (const { decoded } of batch) this.forgetUnapplied(decoded);
+    this.pending.applied(batch.map((b) => b.decoded));
     this.maybeCompact();
-    this.forgetApplied();
-  }
-
-  /**
-   * The items Yjs's conflict resolution will pass to apply `decoded` once everything accepted
-   * before it is applied, counted up to just past `limit` (see ConflictModel). The model
-   * keeps the update, as the next one will build on it: a caller that refuses it after all
-   * must call `discardConflictCount`.
-   */
-  conflictSteps(decoded: DecodedUpdate, limit: number): number {
-    let model = this.conflictModel;
-    if (!model) {
-      model = new ConflictModel(this.doc);
-      for (const u of this.unapplied) model.apply(u);
-    }
-    const steps = model.apply(decoded, limit);
-    // Past the limit the model holds half of an update that will not be stored.
-    this.conflictModel = steps > limit ? undefined : model;
-    return steps;
-  }
-
-  /** The last update counted will not be submitted; it must not stay in the model. */
-  discardConflictCount(): void {
-    this.conflictModel = undefined;
-  }
-
-  private forgetUnapplied(decoded: DecodedUpdate): void {
-    this.unapplied.delete(decoded);
-    // The document changed (or an accepted update failed): the model is rebuilt when needed.
-    this.conflictModel = undefined;
-  }
-
-  /** The next clock of `client` this room has or has accepted (see `lacksDependencies`). */
-  knownClock(client: number): number {
-    return Math.max(Y.getState(this.doc.store, client), this.accepted.get(client) ?? 0);
-  }
-
-  private noteAccepted(decoded: DecodedUpdate): void {
-    for (const s of decoded.structs) {
-      const end = s.id.clock + s.length;
-      if (end > this.knownClock(s.id.client)) this.accepted.set(s.id.client, end);
-    }
-  }
-
-  private forgetApplied(): void {
-    for (const [client, clock] of this.accepted) {
-      if (Y.getState(this.doc.store, client) >= clock) this.accepted.delete(client);
-    }
   }
 
   /**
@@ -282,7 +227,6 @@ export class Room {
         // Stored by the node that accepted it; here it is only applied and passed on.
         this.storedBytes += message.payload.byteLength;
         Y.applyUpdate(this.doc, message.payload, RELAY_ORIGIN);
-        this.conflictModel = undefined;
       } else if (message.kind === "awareness") {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, RELAY_ORIGIN);
       } else {
@@ -311,7 +255,6 @@ export class Room {
         this.deps.log.error("room.catch_up.bad_row", { room: this.name, error });
       }
     }
-    this.conflictModel = undefined;
   }
 
   addPeer(peer: Peer): void {
