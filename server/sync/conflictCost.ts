@@ -31,9 +31,6 @@ class Node {
   ) {}
 }
 
-const sameId = (a: Y.ID | null, b: Y.ID | null) =>
-  a === b || (a !== null && b !== null && a.client === b.client && a.clock === b.clock);
-
 /**
  * Counts the work Yjs's conflict resolution would do to apply updates to a document, without
  * changing it. Yjs places an item inserted where others already are by scanning them
@@ -237,11 +234,11 @@ export class ConflictModel {
         if (++this.steps > this.limit) return;
         beforeOrigin.add(o);
         conflicting.add(o);
-        if (sameId(node.origin, o.origin)) {
+        if (Y.compareIDs(node.origin, o.origin)) {
           if (o.client < node.client) {
             chosen = o;
             conflicting.clear();
-          } else if (sameId(node.rightOrigin, o.rightOrigin)) break;
+          } else if (Y.compareIDs(node.rightOrigin, o.rightOrigin)) break;
         } else {
           const originNode = o.origin !== null ? this.find(o.origin) : undefined;
           if (!originNode || !beforeOrigin.has(originNode)) break;

@@ -36,9 +36,6 @@ export function countYjsConflictSteps(apply: () => void): number {
   return steps;
 }
 
-const sameId = (a: Y.ID | null, b: Y.ID | null) =>
-  a === b || (a !== null && b !== null && a.client === b.client && a.clock === b.clock);
-
 /** yjs/src/structs/Item.js integrate(), the scan and the relink, counting moves only. */
 function scanSteps(item: Y.Item, doc: Y.Doc, start: Y.Item | null, origin: Y.ID | null): number {
   const parent = item.parent as Y.AbstractType<unknown>;
@@ -65,11 +62,11 @@ function scanSteps(item: Y.Item, doc: Y.Doc, start: Y.Item | null, origin: Y.ID 
       steps++;
       beforeOrigin.add(o);
       conflicting.add(o);
-      if (sameId(origin, o.origin)) {
+      if (Y.compareIDs(origin, o.origin)) {
         if (o.id.client < item.id.client) {
           left = o;
           conflicting.clear();
-        } else if (sameId(item.rightOrigin, o.rightOrigin)) break;
+        } else if (Y.compareIDs(item.rightOrigin, o.rightOrigin)) break;
       } else if (o.origin !== null && beforeOrigin.has(Y.getItem(doc.store, o.origin) as Y.Item)) {
         if (!conflicting.has(Y.getItem(doc.store, o.origin) as Y.Item)) {
           left = o;
