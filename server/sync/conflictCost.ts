@@ -18,6 +18,13 @@ class Node {
   deleted = false;
   // Collected (a GC struct, or an item whose anchors or parent were): in no list.
   gc = false;
+  // The slice last found holding `origin`; still right while it holds that clock (splits
+  // only shorten a slice), so a scan finds each origin once instead of once per pass.
+  originNode: Node | undefined;
+  // Marks for the scan in `place`, in place of Yjs's two Sets: passed in scan number
+  // `scanned`, and among the conflicting items while `conflict` is the model's current epoch.
+  scanned = 0;
+  conflict = 0;
 
   constructor(
     readonly client: number,
@@ -55,6 +62,9 @@ export class ConflictModel {
   private readonly starts = new Map<ParentKey, Node | null>();
   private readonly mapItems = new Map<ParentKey, Map<string, Node | null>>();
   private steps = 0;
+  // Counters behind Node.scanned and Node.conflict: a new scan, or clearing the conflicting set.
+  private scans = 0;
+  private conflicts = 1;
   private limit = Number.POSITIVE_INFINITY;
 
   constructor(private readonly doc: Y.Doc) {
@@ -227,24 +237,24 @@ export class ConflictModel {
       if (left) o = this.rightOf(left);
       else if (sub !== null) o = this.leftmost(this.mapItem(parent, sub));
       else o = this.start(parent);
-      const conflicting = new Set<Node>();
-      const beforeOrigin = new Set<Node>();
+      const scan = ++this.scans;
+      this.conflicts++;
       let chosen = left;
       while (o !== null && o !== right) {
         if (++this.steps > this.limit) return;
-        beforeOrigin.add(o);
-        conflicting.add(o);
+        o.scanned = scan;
+        o.conflict = this.conflicts;
         if (Y.compareIDs(node.origin, o.origin)) {
           if (o.client < node.client) {
             chosen = o;
-            conflicting.clear();
+            this.conflicts++;
           } else if (Y.compareIDs(node.rightOrigin, o.rightOrigin)) break;
         } else {
-          const originNode = o.origin !== null ? this.find(o.origin) : undefined;
-          if (!originNode || !beforeOrigin.has(originNode)) break;
-          if (!conflicting.has(originNode)) {
+          const originNode = this.originOf(o);
+          if (!originNode || originNode.scanned !== scan) break;
+          if (originNode.conflict !== this.conflicts) {
             chosen = o;
-            conflicting.clear();
+            this.conflicts++;
           }
         }
         o = this.rightOf(o);
@@ -290,6 +300,17 @@ export class ConflictModel {
     this.states.set(node.client, node.clock + node.length);
     this.slices.set(node, [node]);
     return node;
+  }
+
+  /** The slice holding `n`'s origin (see Node.originNode). */
+  private originOf(n: Node): Node | undefined {
+    const id = n.origin;
+    if (id === null) return undefined;
+    const cached = n.originNode;
+    if (cached && id.clock >= cached.clock && id.clock < cached.clock + cached.length)
+      return cached;
+    n.originNode = this.find(id);
+    return n.originNode;
   }
 
   /** The slice holding `id`, or undefined when neither the document nor the model has it. */

@@ -23,7 +23,12 @@ describe("POST /api/boards", () => {
       timezone: "Europe/Berlin",
     });
     expect(res.status).toBe(201);
-    const body = res.json as Record<string, any>;
+    const body = res.json as {
+      title: string;
+      id: string;
+      keys: Record<string, string>;
+      links: Record<string, string>;
+    };
     expect(body.title).toBe("DNS outage");
     expect(body.id).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     const keys = Object.values(body.keys as Record<string, string>);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { loadConfig } from "../../server/config";
 import { ConflictModel } from "../../server/sync/conflictCost";
 import { anchorText, gapUpdate, sameSpotUpdates } from "../support/conflictAttacks";
 import { countYjsConflictSteps } from "../support/conflictOracle";
@@ -127,5 +128,39 @@ describe("ConflictModel", () => {
     for (let i = 0; i < 200; i++) a.getText("t").insert(i % 7 === 0 ? 0 : i, "x");
     const model = new ConflictModel(server);
     expect(updates.map((u) => model.apply(Y.decodeUpdate(u))).every((n) => n === 0)).toBe(true);
+  });
+
+  it("leaves honest offline merges far below the default burst", () => {
+    // Ten people offline, each making 1 000 edits within the same 50 characters, then
+    // syncing one after another: about as much concurrency at one spot as real editing makes.
+    // The burst is also the most one update may cost (4413), so it must stay well above this.
+    const rnd = createRandom(6);
+    const base = new Y.Doc();
+    base.getText("t").insert(0, "x".repeat(5_000));
+    const start = Y.encodeStateAsUpdate(base);
+    const peers = Array.from({ length: 10 }, (_, i) => {
+      const d = new Y.Doc();
+      d.clientID = 1_000 + i;
+      Y.applyUpdate(d, start);
+      const text = d.getText("t");
+      for (let k = 0; k < 1_000; k++) {
+        const at = rnd.int(50);
+        if (rnd.chance(0.7)) text.insert(at, "word ");
+        else text.delete(at, 1);
+      }
+      return d;
+    });
+    const server = new Y.Doc();
+    Y.applyUpdate(server, start);
+    const costs = peers.map((p) => {
+      const u = Y.encodeStateAsUpdate(p, Y.encodeStateVector(server));
+      const steps = new ConflictModel(server).apply(Y.decodeUpdate(u));
+      Y.applyUpdate(server, u);
+      return steps;
+    });
+    const burst = loadConfig({}).conflictStepsBurst;
+    expect(Math.max(...costs)).toBeGreaterThan(1_000); // the merges did conflict
+    // 48 000 with this seed; the worst of six seeds was 90 000.
+    expect(Math.max(...costs)).toBeLessThan(burst / 2);
   });
 });
