@@ -1,5 +1,6 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { createAdaptorServer } from "@hono/node-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -120,7 +121,7 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
   mountMeetingRoutes(app, { meetings, rooms, tokens });
   mountReportRoutes(app, { rooms, tokens });
   mountImportRoutes(app, { rooms, tokens, log });
-  mountSync(app, {
+  const sync = mountSync(app, {
     rooms,
     tokens,
     metrics,
@@ -159,6 +160,13 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
   });
   // Plain HTTP/1.1 (no createServer override), so this is a node:http Server.
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
+  // A reconnect storm's repeats are answered before the adapter builds a Request for them.
+  const upgradeListeners = server.listeners("upgrade");
+  server.removeAllListeners("upgrade");
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (sync.refuseEarly(req, socket)) return;
+    for (const listener of upgradeListeners) listener.call(server, req, socket, head);
+  });
 
   return {
     log,

@@ -116,6 +116,10 @@ export function createServerMetrics(
       "debrief_updates_deferred_total",
       "Updates not stored because they build on items the room lacks; the sender was asked to resync",
     ),
+    handshakesRefused: m.counter(
+      "debrief_sync_handshakes_refused_total",
+      "Sync upgrade requests answered with an HTTP error status instead of a WebSocket",
+    ),
     connectionsRefused: m.counter(
       "debrief_connections_refused_total",
       "Sync connections closed with 4429 at open: room full or too many from one address",

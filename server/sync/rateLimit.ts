@@ -23,6 +23,13 @@ export class TokenBucket {
     return this.tokens >= n;
   }
 
+  /** Milliseconds until at least `n` tokens are left (0: now), if nothing is taken meanwhile. */
+  msUntil(n: number): number {
+    this.refill();
+    if (this.tokens >= n) return 0;
+    return ((n - this.tokens) / this.rate.perSecond) * 1000;
+  }
+
   /** Takes `n` tokens (one by default); false, taking none, when fewer are left. */
   take(n = 1): boolean {
     this.refill();

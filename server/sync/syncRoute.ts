@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import { upgradeWebSocket } from "@hono/node-server";
 import type { Context, Hono } from "hono";
 import type { Session, TokenSigner } from "../auth/tokens";
@@ -9,6 +11,7 @@ import { CLOSE } from "./closeCodes";
 import { type ConnectionLimits, type Socket, SyncConnection } from "./connection";
 import type { ConnectionLimitsCounter } from "./connectionLimits";
 import { type BudgetRegistry, bucketKey, createBudgetRegistry } from "./rateLimit";
+import { RefusalMemo } from "./refusalMemo";
 import type { RoomManager } from "./roomManager";
 import { type Access, accessFor, parseRoomName } from "./roomName";
 
@@ -29,12 +32,27 @@ type SyncDeps = {
 
 type Admitted = { room: string; access: Exclude<Access, "none">; session: Session };
 
+// What @hono/node-server writes for a refused upgrade (it drops the body), byte for byte, so
+// a refusal from the memo cannot be told from the route's (tests/integration/handshakeRefusals.test.ts).
+const TOO_MANY_REQUESTS =
+  "HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n" +
+  "content-type: application/json\r\n\r\n";
+
+export type SyncRoute = {
+  /**
+   * Answers an upgrade request the route refused moments ago for the same spent budget
+   * (see RefusalMemo) and returns true; false: hand it on to the route.
+   */
+  refuseEarly(req: IncomingMessage, socket: Duplex): boolean;
+};
+
 /**
  * `GET /sync/<room>`: authenticates before the upgrade (the token travels as the
  * `auth.<token>` subprotocol, never in the URL) and refuses with a plain HTTP status, so a
  * refused client never gets a byte of any document.
  */
-export function mountSync(app: Hono, deps: SyncDeps): void {
+export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
+  const memo = new RefusalMemo();
   const l = deps.limits;
   const budgets = createBudgetRegistry({
     messages: { perSecond: l.ratePerSecond, burst: l.rateBurst },
@@ -50,6 +68,10 @@ export function mountSync(app: Hono, deps: SyncDeps): void {
       }
       const verdict = admit(c, deps, budgets);
       if ("status" in verdict) {
+        deps.metrics.handshakesRefused.inc();
+        const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+        if (verdict.retryMs && incoming)
+          memo.remember(RefusalMemo.keyOf(incoming), verdict.retryMs);
         deps.log.info("sync.refused", { status: verdict.status, reason: verdict.reason });
         return c.json({ error: verdict.reason }, verdict.status);
       }
@@ -93,9 +115,20 @@ export function mountSync(app: Hono, deps: SyncDeps): void {
       };
     }),
   );
+  return {
+    refuseEarly(req, socket) {
+      if (req.headers.upgrade?.toLowerCase() !== "websocket") return false;
+      if (!memo.refuses(RefusalMemo.keyOf(req))) return false;
+      deps.metrics.handshakesRefused.inc();
+      socket.on("error", () => {}); // the client may be gone already; nothing to tell it
+      socket.end(TOO_MANY_REQUESTS);
+      return true;
+    },
+  };
 }
 
-type Refusal = { status: 400 | 401 | 403 | 404 | 429; reason: string };
+/** `retryMs`: how long the same handshake is sure to be refused again. */
+type Refusal = { status: 400 | 401 | 403 | 404 | 429; reason: string; retryMs?: number };
 
 function admit(c: Context, deps: SyncDeps, budgets: BudgetRegistry): Admitted | Refusal {
   if (!deps.origins.allows(c.req.header("origin"), c.req.header("host"))) {
@@ -124,12 +157,15 @@ function admit(c: Context, deps: SyncDeps, budgets: BudgetRegistry): Admitted | 
   // reconnect storm then costs a status line per attempt instead of an upgrade and a sync.
   // A session whose update was too costly for what it had left waits until it can pay.
   const budget = budgets.get(bucketKey(roomName.name, check.session));
-  if (
-    !budget.messages.has(deps.limits.rateBurst / 10) ||
-    !budget.writes.has(deps.limits.writeBurst / 10) ||
-    !budget.conflicts.has(Math.max(deps.limits.conflictStepsBurst / 10, budget.conflictsNeeded))
-  ) {
-    return { status: 429, reason: "rate limit exceeded" };
+  const waitMs = Math.max(
+    budget.messages.msUntil(deps.limits.rateBurst / 10),
+    budget.writes.msUntil(deps.limits.writeBurst / 10),
+    budget.conflicts.msUntil(Math.max(deps.limits.conflictStepsBurst / 10, budget.conflictsNeeded)),
+  );
+  if (waitMs > 0) {
+    // An expired token is refused with 401, so the memo keeps a 429 no longer than that.
+    const retryMs = Math.min(waitMs, check.session.expiresAt - Date.now());
+    return { status: 429, reason: "rate limit exceeded", retryMs };
   }
   return { room: roomName.name, access, session: check.session };
 }
