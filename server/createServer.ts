@@ -160,11 +160,11 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
   });
   // Plain HTTP/1.1 (no createServer override), so this is a node:http Server.
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
-  // A reconnect storm's repeats are answered before the adapter builds a Request for them.
+  // Sync handshakes are admitted or refused before the adapter builds a Request for them.
   const upgradeListeners = server.listeners("upgrade");
   server.removeAllListeners("upgrade");
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (sync.refuseEarly(req, socket)) return;
+    if (sync.handleUpgrade(req, socket)) return;
     for (const listener of upgradeListeners) listener.call(server, req, socket, head);
   });
 

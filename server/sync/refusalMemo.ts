@@ -11,9 +11,8 @@ type Handshake = {
 /**
  * Sync handshakes refused because the session's budget in that room is spent, remembered
  * until the budget could admit them. A flooder that reconnects at once, hundreds of times a
- * second, is then answered from here with the same 429 before a Web Request is built,
- * the route runs, the token's signature is checked and a log line is written: about 190 µs of
- * the server's CPU per refusal, most of what a reconnect storm costs (docs/reliability.md).
+ * second, is then answered with the same 429 without checking the token's signature again or
+ * writing a log line per attempt (docs/reliability.md has what a reconnect storm costs).
  *
  * Only a request with exactly the same path, subprotocols (so the same token), Origin and
  * Host is answered from memory, and only until the moment its budget would have enough

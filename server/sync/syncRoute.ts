@@ -1,7 +1,7 @@
-import type { IncomingMessage } from "node:http";
+import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { upgradeWebSocket } from "@hono/node-server";
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import type { Session, TokenSigner } from "../auth/tokens";
 import { clientAddress } from "../ops/clientAddress";
 import type { Logger } from "../ops/log";
@@ -17,6 +17,7 @@ import { type Access, accessFor, parseRoomName } from "./roomName";
 
 export const SUBPROTOCOL = "debrief.v1";
 const AUTH_PREFIX = "auth.";
+const SYNC_PREFIX = "/sync/";
 
 type SyncDeps = {
   rooms: RoomManager;
@@ -32,27 +33,26 @@ type SyncDeps = {
 
 type Admitted = { room: string; access: Exclude<Access, "none">; session: Session };
 
-// What @hono/node-server writes for a refused upgrade (it drops the body), byte for byte, so
-// a refusal from the memo cannot be told from the route's (tests/integration/handshakeRefusals.test.ts).
-const TOO_MANY_REQUESTS =
-  "HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n" +
-  "content-type: application/json\r\n\r\n";
-
 export type SyncRoute = {
   /**
-   * Answers an upgrade request the route refused moments ago for the same spent budget
-   * (see RefusalMemo) and returns true; false: hand it on to the route.
+   * Decides a WebSocket upgrade request for `/sync/` before the adapter sees it: a refusal
+   * is answered here, with a JSON body, and true returned; false hands it on to the adapter
+   * (admitted, or not a sync path).
    */
-  refuseEarly(req: IncomingMessage, socket: Duplex): boolean;
+  handleUpgrade(req: IncomingMessage, socket: Duplex): boolean;
 };
 
 /**
  * `GET /sync/<room>`: authenticates before the upgrade (the token travels as the
  * `auth.<token>` subprotocol, never in the URL) and refuses with a plain HTTP status, so a
  * refused client never gets a byte of any document.
+ *
+ * Admission runs on node's `upgrade` event rather than in the route: a refusal then costs
+ * no Web Request, and carries a body (@hono/node-server drops the body of a refused upgrade).
  */
 export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
   const memo = new RefusalMemo();
+  const admitted = new WeakMap<IncomingMessage, Admitted>();
   const l = deps.limits;
   const budgets = createBudgetRegistry({
     messages: { perSecond: l.ratePerSecond, burst: l.rateBurst },
@@ -66,15 +66,11 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
       if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
         return c.json({ error: "WebSocket upgrade required" }, 426);
       }
-      const verdict = admit(c, deps, budgets);
-      if ("status" in verdict) {
-        deps.metrics.handshakesRefused.inc();
-        const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-        if (verdict.retryMs && incoming)
-          memo.remember(RefusalMemo.keyOf(incoming), verdict.retryMs);
-        deps.log.info("sync.refused", { status: verdict.status, reason: verdict.reason });
-        return c.json({ error: verdict.reason }, verdict.status);
-      }
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const verdict = incoming && admitted.get(incoming);
+      // Only a path that reaches this route after URL normalisation (dot segments) gets here
+      // unadmitted; it names no room as sent.
+      if (!verdict) return c.json({ error: "unknown room" }, 404);
       c.set("admitted" as never, verdict as never);
       await next();
     },
@@ -116,33 +112,62 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
     }),
   );
   return {
-    refuseEarly(req, socket) {
-      if (req.headers.upgrade?.toLowerCase() !== "websocket") return false;
-      if (!memo.refuses(RefusalMemo.keyOf(req))) return false;
+    handleUpgrade(req, socket) {
+      if (req.method !== "GET" || req.headers.upgrade?.toLowerCase() !== "websocket") return false;
+      const url = req.url ?? "/";
+      if (!url.startsWith(SYNC_PREFIX)) return false;
+      const key = RefusalMemo.keyOf(req);
+      let refusal: Refusal;
+      if (memo.refuses(key)) {
+        // A repeat within the wait: same answer, no log line (a storm would flood the logs).
+        refusal = RATE_LIMITED;
+      } else {
+        const verdict = admit(req, deps, budgets);
+        if (!("status" in verdict)) {
+          admitted.set(req, verdict);
+          return false;
+        }
+        refusal = verdict;
+        if (verdict.retryMs) memo.remember(key, verdict.retryMs);
+        deps.log.info("sync.refused", { status: refusal.status, reason: refusal.reason });
+      }
       deps.metrics.handshakesRefused.inc();
       socket.on("error", () => {}); // the client may be gone already; nothing to tell it
-      socket.end(TOO_MANY_REQUESTS);
+      socket.end(refusalResponse(refusal));
       return true;
     },
   };
 }
 
+/** An HTTP/1.1 answer to an upgrade request that closes the connection after its JSON body. */
+function refusalResponse({ status, reason }: Refusal): string {
+  const body = JSON.stringify({ error: reason });
+  return (
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+    "Connection: close\r\nContent-Type: application/json\r\n" +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
+}
+
 /** `retryMs`: how long the same handshake is sure to be refused again. */
 type Refusal = { status: 400 | 401 | 403 | 404 | 429; reason: string; retryMs?: number };
+const RATE_LIMITED: Refusal = { status: 429, reason: "rate limit exceeded" };
 
-function admit(c: Context, deps: SyncDeps, budgets: BudgetRegistry): Admitted | Refusal {
-  if (!deps.origins.allows(c.req.header("origin"), c.req.header("host"))) {
+function admit(req: IncomingMessage, deps: SyncDeps, budgets: BudgetRegistry): Admitted | Refusal {
+  if (!deps.origins.allows(req.headers.origin, req.headers.host)) {
     return { status: 403, reason: "origin not allowed" };
   }
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
   let path: string;
   try {
-    path = decodeURIComponent(c.req.path.slice("/sync/".length));
+    path = decodeURIComponent(url.slice(SYNC_PREFIX.length, query === -1 ? undefined : query));
   } catch {
     return { status: 404, reason: "unknown room" };
   }
   const roomName = parseRoomName(path);
   if (!roomName) return { status: 404, reason: "unknown room" };
-  const offered = (c.req.header("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
+  const offered = (req.headers["sec-websocket-protocol"] ?? "").split(",").map((p) => p.trim());
   if (!offered.includes(SUBPROTOCOL)) {
     return { status: 400, reason: `subprotocol ${SUBPROTOCOL} required` };
   }

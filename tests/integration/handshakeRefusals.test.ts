@@ -69,7 +69,8 @@ describe("refused sync handshakes", () => {
       Array.from({ length: 20 }, () => rawHandshake(board.id, flooder)),
     );
 
-    expect(first.startsWith("HTTP/1.1 429 ")).toBe(true);
+    expect(first.startsWith("HTTP/1.1 429 Too Many Requests\r\n")).toBe(true);
+    expect(first.endsWith('\r\n\r\n{"error":"rate limit exceeded"}')).toBe(true);
     for (const answer of repeats) expect(answer).toBe(first);
     // Every refusal is counted; only the one the route made is logged.
     expect(await metric(server.url, "debrief_sync_handshakes_refused_total")).toBe(
@@ -91,5 +92,24 @@ describe("refused sync handshakes", () => {
       { what: "the flooder's budget to come back", timeoutMs: 10_000, intervalMs: 100 },
     );
     back.ws.close();
+  });
+
+  it("says why in a JSON body, as the rest of the API does", async () => {
+    const board = await createBoard(server.url);
+    const token = (await join(server.url, board.id, board.keys.participant, "P")).token;
+    const forged = `${token.slice(0, -4)}AAAA`;
+    const cases = [
+      { room: board.id, token: forged, status: "401 Unauthorized", error: "session forged" },
+      { room: "not-a-room!", token, status: "404 Not Found", error: "unknown room" },
+      { room: "other-board", token, status: "403 Forbidden", error: "not allowed in this room" },
+    ];
+    for (const c of cases) {
+      const answer = await rawHandshake(c.room, c.token);
+      const [head, body] = answer.split("\r\n\r\n");
+      expect(head!.split("\r\n")[0]).toBe(`HTTP/1.1 ${c.status}`);
+      expect(head).toContain("Content-Type: application/json");
+      expect(head).toContain(`Content-Length: ${Buffer.byteLength(body!)}`);
+      expect(JSON.parse(body!)).toEqual({ error: c.error });
+    }
   });
 });
