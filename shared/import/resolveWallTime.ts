@@ -1,5 +1,5 @@
+import { type WallTime, zonedTimeToUtc } from "../time/zonedTimeToUtc";
 import type { TimeResult } from "./timeResult";
-import { type WallTime, zonedTimeToUtc } from "./zonedTimeToUtc";
 
 function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one.

@@ -1,13 +1,14 @@
 import type * as Y from "yjs";
 import { fragmentToBlocks, fragmentToPlainText, getNotesFragment, readBoard } from "../board";
 import { readMeeting } from "../meeting";
+import { safeTimeZone } from "../time/wallClock";
 import { type ReviewSource, reviewLanguage } from "./languageReview";
 import { buildMeetingSection } from "./meetingSection";
 import { buildParticipants, createCardConverter } from "./reportCards";
 import type { Instant, Report, ReportCard } from "./reportTypes";
 import { toReportBlocks } from "./richBlocks";
 import { groupByMinute } from "./timelineGroups";
-import { reportTimeZone, toInstant } from "./zonedTime";
+import { toInstant } from "./zonedTime";
 
 export interface BuildReportOptions {
   /** Epoch ms the report is stamped with; defaults to now. Fix it for reproducible output. */
@@ -37,7 +38,7 @@ export function buildReport(
   options: BuildReportOptions = {},
 ): Report {
   const board = readBoard(boardDoc);
-  const timeZone = reportTimeZone(board.info.timezone);
+  const timeZone = safeTimeZone(board.info.timezone);
   const meeting = meetingDoc ? readMeeting(meetingDoc) : null;
   const participants = buildParticipants(board, new Set(meeting?.facilitators ?? []));
   const cards = board.cards.map(createCardConverter(boardDoc, board, timeZone));

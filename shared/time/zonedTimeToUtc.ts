@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from "./wallClock";
+
 /** A wall-clock time as read on a clock in some time zone; month 1-12. */
 export type WallTime = {
   year: number;
@@ -16,46 +18,6 @@ export type ZonedResult =
   | { ok: false };
 
 const HOUR = 3_600_000;
-
-// Building a DateTimeFormat is slow (locale data lookup); an import converts thousands of times.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      // h23, not hour12: false, which some engines render as "24" at midnight.
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Returns the zone's UTC offset in ms at instant `at` (wall clock minus UTC). */
-export function zoneOffsetAt(at: number, timeZone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(at)) {
-    if (part.type !== "literal") fields[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(
-    fields.year ?? 1970,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    fields.hour ?? 0,
-    fields.minute ?? 0,
-    fields.second ?? 0,
-  );
-  // The formatter shows whole seconds; compare against the instant truncated the same way.
-  return wall - Math.floor(at / 1000) * 1000;
-}
 
 /**
  * Converts a wall-clock time in an IANA zone to epoch ms, without a time-zone library.
@@ -79,11 +41,11 @@ export function zonedTimeToUtc(wall: WallTime, timeZone: string): ZonedResult {
     wall.millisecond,
   );
   const offsets = new Set(
-    [asUtc - 15 * HOUR, asUtc, asUtc + 15 * HOUR].map((at) => zoneOffsetAt(at, timeZone)),
+    [asUtc - 15 * HOUR, asUtc, asUtc + 15 * HOUR].map((at) => zoneOffsetMs(at, timeZone)),
   );
   const instants = [...offsets]
     .map((offset) => asUtc - offset)
-    .filter((at) => zoneOffsetAt(at, timeZone) === asUtc - at)
+    .filter((at) => zoneOffsetMs(at, timeZone) === asUtc - at)
     .sort((a, b) => a - b);
   const first = instants[0];
   if (first === undefined) return { ok: false };
