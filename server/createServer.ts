@@ -121,7 +121,15 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
   mountMeetingRoutes(app, { meetings, rooms, tokens });
   mountReportRoutes(app, { rooms, tokens });
   mountImportRoutes(app, { rooms, tokens, log });
+  const wss = new WebSocketServer({
+    noServer: true,
+    // ws closes a connection with 1009 when a frame exceeds this, before buffering it whole.
+    maxPayload: config.maxFrameBytes,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+  });
   const sync = mountSync(app, {
+    wss,
     rooms,
     tokens,
     metrics,
@@ -151,22 +159,11 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
   );
   mountStaticClient(app, config.clientDir);
 
-  const wss = new WebSocketServer({
-    noServer: true,
-    // ws closes a connection with 1009 when a frame exceeds this, before buffering it whole.
-    maxPayload: config.maxFrameBytes,
-    perMessageDeflate: false,
-    handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
-  });
   // Plain HTTP/1.1 (no createServer override), so this is a node:http Server.
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
-  // Sync handshakes are admitted or refused before the adapter builds a Request for them.
-  const upgradeListeners = server.listeners("upgrade");
-  server.removeAllListeners("upgrade");
-  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (sync.handleUpgrade(req, socket)) return;
-    for (const listener of upgradeListeners) listener.call(server, req, socket, head);
-  });
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    sync.handleUpgrade(req, socket, head),
+  );
 
   return {
     log,

@@ -1,14 +1,14 @@
 import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { upgradeWebSocket } from "@hono/node-server";
 import type { Hono } from "hono";
+import type { WebSocket, WebSocketServer } from "ws";
 import type { Session, TokenSigner } from "../auth/tokens";
-import { clientAddress } from "../ops/clientAddress";
+import { requestAddress } from "../ops/clientAddress";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { OriginPolicy } from "../ops/originPolicy";
 import { CLOSE } from "./closeCodes";
-import { type ConnectionLimits, type Socket, SyncConnection } from "./connection";
+import { type ConnectionLimits, SyncConnection } from "./connection";
 import type { ConnectionLimitsCounter } from "./connectionLimits";
 import { type BudgetRegistry, bucketKey, createBudgetRegistry } from "./rateLimit";
 import { RefusalMemo } from "./refusalMemo";
@@ -29,30 +29,29 @@ type SyncDeps = {
   /** Open connections per room and per address. */
   counter: ConnectionLimitsCounter;
   trustProxy: boolean;
+  /** Completes upgrades (`noServer`); its `clients` are every open sync socket. */
+  wss: WebSocketServer;
 };
 
 type Admitted = { room: string; access: Exclude<Access, "none">; session: Session };
 
 export type SyncRoute = {
-  /**
-   * Decides a WebSocket upgrade request for `/sync/` before the adapter sees it: a refusal
-   * is answered here, with a JSON body, and true returned; false hands it on to the adapter
-   * (admitted, or not a sync path).
-   */
-  handleUpgrade(req: IncomingMessage, socket: Duplex): boolean;
+  /** Node's `upgrade` event: every WebSocket handshake the server gets comes here. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 };
 
 /**
  * `GET /sync/<room>`: authenticates before the upgrade (the token travels as the
- * `auth.<token>` subprotocol, never in the URL) and refuses with a plain HTTP status, so a
- * refused client never gets a byte of any document.
+ * `auth.<token>` subprotocol, never in the URL) and refuses with a plain HTTP status and a
+ * JSON reason, so a refused client never gets a byte of any document.
  *
- * Admission runs on node's `upgrade` event rather than in the route: a refusal then costs
- * no Web Request, and carries a body (@hono/node-server drops the body of a refused upgrade).
+ * Upgrades are taken on node's `upgrade` event and completed by `ws` directly, not through
+ * Hono's WebSocket adapter: a refusal then builds no Web Request, and an open socket keeps
+ * no Hono context, request or per-message event alive (docs/benchmarks.md, memory per
+ * connection). Hono answers only a plain GET on the path (426).
  */
 export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
   const memo = new RefusalMemo();
-  const admitted = new WeakMap<IncomingMessage, Admitted>();
   const l = deps.limits;
   const budgets = createBudgetRegistry({
     messages: { perSecond: l.ratePerSecond, burst: l.rateBurst },
@@ -60,81 +59,69 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
     structs: { perSecond: l.structsPerSecond, burst: l.maxUpdateStructs },
     conflicts: { perSecond: l.conflictStepsPerSecond, burst: l.conflictStepsBurst },
   });
-  app.get(
-    "/sync/*",
-    async (c, next) => {
-      if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
-        return c.json({ error: "WebSocket upgrade required" }, 426);
-      }
-      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-      const verdict = incoming && admitted.get(incoming);
-      // Only a path that reaches this route after URL normalisation (dot segments) gets here
-      // unadmitted; it names no room as sent.
-      if (!verdict) return c.json({ error: "unknown room" }, 404);
-      c.set("admitted" as never, verdict as never);
-      await next();
-    },
-    // The handler must not await before returning its events: the first client frame can
-    // arrive right after the handshake and hono buffers it only until onOpen runs.
-    upgradeWebSocket((c) => {
-      const admitted = c.get("admitted" as never) as Admitted;
-      const address = clientAddress(c, deps.trustProxy);
-      let connection: SyncConnection | undefined;
-      return {
-        onOpen(_event, ws) {
-          // Counted at open, not before the upgrade: every open is sure to be followed by a
-          // close that gives the slot back, while an upgrade can fail in between.
-          const verdict = deps.counter.admit(admitted.room, address);
-          if (verdict !== "ok") {
-            deps.metrics.connectionsRefused.inc();
-            deps.log.info("sync.refused", { status: CLOSE.tooManyConnections, reason: verdict });
-            ws.close(CLOSE.tooManyConnections, verdict);
-            return;
-          }
-          connection = new SyncConnection(
-            // @hono/node-server hands us the `ws` WebSocket itself as `raw`.
-            ws.raw as unknown as Socket,
-            admitted.room,
-            admitted.access,
-            admitted.session,
-            { ...deps, budgets },
-          );
-        },
-        onMessage(event) {
-          connection?.receive(event.data as ArrayBuffer | string);
-        },
-        onClose() {
-          if (!connection) return;
-          connection.onClosed();
-          deps.counter.release(admitted.room, address);
-        },
-      };
-    }),
-  );
+  app.get("/sync/*", (c) => c.json({ error: "WebSocket upgrade required" }, 426));
+
+  const refuse = (socket: Duplex, refusal: Refusal) => {
+    deps.metrics.handshakesRefused.inc();
+    socket.end(refusalResponse(refusal));
+  };
+
+  /** An upgraded socket: counted against the room's and the address's limits, then served. */
+  const open = (ws: WebSocket, admitted: Admitted, address: string) => {
+    // On a bad frame or one over maxPayload, ws closes the socket itself (1002, 1009) and
+    // emits "error" first: unheard, that event would throw and take the process down.
+    ws.on("error", () => {});
+    // Counted at open, not before the upgrade: every open is sure to be followed by a close
+    // that gives the slot back, while an upgrade can fail in between.
+    const verdict = deps.counter.admit(admitted.room, address);
+    if (verdict !== "ok") {
+      deps.metrics.connectionsRefused.inc();
+      deps.log.info("sync.refused", { status: CLOSE.tooManyConnections, reason: verdict });
+      ws.close(CLOSE.tooManyConnections, verdict);
+      return;
+    }
+    ws.binaryType = "arraybuffer";
+    const connection = new SyncConnection(ws, admitted.room, admitted.access, admitted.session, {
+      ...deps,
+      budgets,
+    });
+    // Attached before this tick ends: `ws` reads frames that came with the handshake later.
+    ws.on("message", (data: ArrayBuffer, isBinary: boolean) => {
+      connection.receive(isBinary ? data : Buffer.from(data).toString("utf8"));
+    });
+    ws.on("close", () => {
+      connection.onClosed();
+      deps.counter.release(admitted.room, address);
+    });
+  };
+
   return {
-    handleUpgrade(req, socket) {
-      if (req.method !== "GET" || req.headers.upgrade?.toLowerCase() !== "websocket") return false;
+    handleUpgrade(req, socket, head) {
+      socket.on("error", () => {}); // the client may be gone already; nothing to tell it
       const url = req.url ?? "/";
-      if (!url.startsWith(SYNC_PREFIX)) return false;
+      if (req.method !== "GET" || !url.startsWith(SYNC_PREFIX)) {
+        refuse(socket, { status: 404, reason: "not found" });
+        return;
+      }
+      if (req.headers.upgrade?.toLowerCase() !== "websocket") {
+        refuse(socket, { status: 426, reason: "WebSocket upgrade required" });
+        return;
+      }
       const key = RefusalMemo.keyOf(req);
-      let refusal: Refusal;
       if (memo.refuses(key)) {
         // A repeat within the wait: same answer, no log line (a storm would flood the logs).
-        refusal = RATE_LIMITED;
-      } else {
-        const verdict = admit(req, deps, budgets);
-        if (!("status" in verdict)) {
-          admitted.set(req, verdict);
-          return false;
-        }
-        refusal = verdict;
-        if (verdict.retryMs) memo.remember(key, verdict.retryMs);
-        deps.log.info("sync.refused", { status: refusal.status, reason: refusal.reason });
+        refuse(socket, RATE_LIMITED);
+        return;
       }
-      deps.metrics.handshakesRefused.inc();
-      socket.on("error", () => {}); // the client may be gone already; nothing to tell it
-      socket.end(refusalResponse(refusal));
-      return true;
+      const verdict = admit(req, deps, budgets);
+      if ("status" in verdict) {
+        if (verdict.retryMs) memo.remember(key, verdict.retryMs);
+        deps.log.info("sync.refused", { status: verdict.status, reason: verdict.reason });
+        refuse(socket, verdict);
+        return;
+      }
+      const address = requestAddress(req, deps.trustProxy);
+      deps.wss.handleUpgrade(req, socket, head, (ws) => open(ws, verdict, address));
     },
   };
 }
@@ -150,7 +137,7 @@ function refusalResponse({ status, reason }: Refusal): string {
 }
 
 /** `retryMs`: how long the same handshake is sure to be refused again. */
-type Refusal = { status: 400 | 401 | 403 | 404 | 429; reason: string; retryMs?: number };
+type Refusal = { status: 400 | 401 | 403 | 404 | 426 | 429; reason: string; retryMs?: number };
 const RATE_LIMITED: Refusal = { status: 429, reason: "rate limit exceeded" };
 
 function admit(req: IncomingMessage, deps: SyncDeps, budgets: BudgetRegistry): Admitted | Refusal {

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 /** A WebSocket upgrade request written by hand; resolves with every byte of the answer. */
-function rawHandshake(room: string, token: string): Promise<string> {
+function rawHandshake(room: string, token: string, path = `/sync/${room}`): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(server.port, "127.0.0.1");
     const chunks: Buffer[] = [];
@@ -29,7 +29,7 @@ function rawHandshake(room: string, token: string): Promise<string> {
     socket.on("close", () => resolve(Buffer.concat(chunks).toString("latin1")));
     socket.write(
       [
-        `GET /sync/${room} HTTP/1.1`,
+        `GET ${path} HTTP/1.1`,
         `Host: 127.0.0.1:${server.port}`,
         "Connection: Upgrade",
         "Upgrade: websocket",
@@ -102,9 +102,10 @@ describe("refused sync handshakes", () => {
       { room: board.id, token: forged, status: "401 Unauthorized", error: "session forged" },
       { room: "not-a-room!", token, status: "404 Not Found", error: "unknown room" },
       { room: "other-board", token, status: "403 Forbidden", error: "not allowed in this room" },
+      { room: "", path: "/api/boards", token, status: "404 Not Found", error: "not found" },
     ];
     for (const c of cases) {
-      const answer = await rawHandshake(c.room, c.token);
+      const answer = await rawHandshake(c.room, c.token, c.path);
       const [head, body] = answer.split("\r\n\r\n");
       expect(head!.split("\r\n")[0]).toBe(`HTTP/1.1 ${c.status}`);
       expect(head).toContain("Content-Type: application/json");
