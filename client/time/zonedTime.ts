@@ -1,5 +1,5 @@
 import { formatOffset, pad, wallParts, zoneOffsetMinutes } from "../../shared/time/wallClock";
-import { zonedTimeToUtc } from "../../shared/time/zonedTimeToUtc";
+import { wallTimeAsUtc, zonedTimeToUtc } from "../../shared/time/zonedTimeToUtc";
 
 // The datetime-local values the UI reads and writes, on the board's clock (see shared/time):
 // never interpreted by `Date` in whatever zone the laptop is set to.
@@ -32,9 +32,9 @@ export function fromWallTime(wallTime: string, timeZone: string): number | undef
     number,
     number,
   ];
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (Number.isNaN(asUtc)) return undefined;
   const wall = { year, month, day, hour, minute, second, millisecond: 0 };
+  const asUtc = wallTimeAsUtc(wall);
+  if (Number.isNaN(asUtc)) return undefined;
   const resolved = zonedTimeToUtc(wall, timeZone);
   if (resolved.ok) return resolved.at;
   // Skipped by the clocks going forward: read it with the offset from before the change, which

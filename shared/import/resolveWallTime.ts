@@ -1,4 +1,4 @@
-import { type WallTime, zonedTimeToUtc } from "../time/zonedTimeToUtc";
+import { type WallTime, wallTimeAsUtc, zonedTimeToUtc } from "../time/zonedTimeToUtc";
 import type { TimeResult } from "./timeResult";
 
 function daysInMonth(year: number, month: number): number {
@@ -28,16 +28,7 @@ export function resolveWallTime(
   }
   let at: number;
   if ("offsetMs" in zone) {
-    at =
-      Date.UTC(
-        wall.year,
-        wall.month - 1,
-        wall.day,
-        wall.hour,
-        wall.minute,
-        wall.second,
-        wall.millisecond,
-      ) - zone.offsetMs;
+    at = wallTimeAsUtc(wall) - zone.offsetMs;
   } else {
     const result = zonedTimeToUtc(wall, zone.timeZone);
     if (!result.ok) {

@@ -1,15 +1,13 @@
-import { zoneOffsetMs } from "./wallClock";
+import { type WallParts, zoneOffsetMs } from "./wallClock";
 
-/** A wall-clock time as read on a clock in some time zone; month 1-12. */
-export type WallTime = {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-};
+/** A wall-clock time as read on a clock in some time zone, to the millisecond; month 1-12. */
+export type WallTime = WallParts & { millisecond: number };
+
+/** The instant `wall` would be if it were read on a UTC clock. */
+export function wallTimeAsUtc(wall: WallTime): number {
+  const { year, month, day, hour, minute, second, millisecond } = wall;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+}
 
 export type ZonedResult =
   /** `ambiguous`: the wall time happened twice (clocks went back); `at` is the earlier one. */
@@ -31,15 +29,7 @@ const HOUR = 3_600_000;
  * 02:30" most likely meant, and it keeps a re-import deterministic.
  */
 export function zonedTimeToUtc(wall: WallTime, timeZone: string): ZonedResult {
-  const asUtc = Date.UTC(
-    wall.year,
-    wall.month - 1,
-    wall.day,
-    wall.hour,
-    wall.minute,
-    wall.second,
-    wall.millisecond,
-  );
+  const asUtc = wallTimeAsUtc(wall);
   const offsets = new Set(
     [asUtc - 15 * HOUR, asUtc, asUtc + 15 * HOUR].map((at) => zoneOffsetMs(at, timeZone)),
   );
