@@ -73,12 +73,15 @@ export function readLanes(doc: Y.Doc): Lane[] {
 
 function readVotes(map: Y.Map<unknown> | undefined): Record<string, number> {
   const votes: Record<string, number> = {};
-  map?.forEach((count, participantId) => {
+  // In key order: a Y.Map iterates in the order this peer happened to receive the keys, and
+  // two peers with the same state must read the same board (reports, exports, comparisons).
+  for (const participantId of [...(map?.keys() ?? [])].sort()) {
+    const count = map?.get(participantId);
     // Zero, negative, fractional or absurd counts are not votes; checkInvariants reports them.
     if (Number.isInteger(count) && (count as number) > 0) {
       votes[participantId] = Math.min(count as number, LIMITS.votesPerParticipant);
     }
-  });
+  }
   return votes;
 }
 

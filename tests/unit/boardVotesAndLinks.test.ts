@@ -28,6 +28,29 @@ describe("vote", () => {
     expect(readCard(doc, a)).toMatchObject({ votes: { ana: 2, ben: 1 }, voteTotal: 3 });
   });
 
+  it("reads the same votes, in the same order, on peers that received them in different orders", () => {
+    const { doc: origin, a } = boardWithCards();
+    const start = Y.encodeStateAsUpdate(origin);
+    const peer = (participantId: string) => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, start);
+      const before = Y.encodeStateVector(d);
+      vote(d, { cardId: a, participantId, delta: 1 });
+      return Y.encodeStateAsUpdate(d, before);
+    };
+    const [zoe, ana] = [peer("zoe"), peer("ana")];
+    const first = new Y.Doc();
+    const second = new Y.Doc();
+    for (const [d, updates] of [
+      [first, [start, zoe, ana]],
+      [second, [start, ana, zoe]],
+    ] as const) {
+      for (const u of updates) Y.applyUpdate(d, u);
+    }
+    expect(JSON.stringify(readCard(first, a)?.votes)).toBe('{"ana":1,"zoe":1}');
+    expect(JSON.stringify(readCard(second, a)?.votes)).toBe('{"ana":1,"zoe":1}');
+  });
+
   it("never lets a count drop below zero, and forgets a participant at zero", () => {
     const { doc, a } = boardWithCards();
     vote(doc, { cardId: a, participantId: "ana", delta: 1 });
