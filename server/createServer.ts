@@ -89,10 +89,13 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
   // API bodies are a title and a few fields: 64 KiB is plenty and bounds what anyone can make
   // the server count through. A timeline import carries a whole file, so its one route gets its
   // own larger limit (see IMPORT_BODY_BYTES) rather than raising the limit for every route.
-  // The refused body is left unread on the socket, so the connection cannot carry another
-  // request: "Connection: close" tells the client to open a new one rather than reuse it.
+  // A body refused from its Content-Length alone is not read at all: sent with the default
+  // keep-alive, node and the adapter read and drop the rest of it (the adapter for up to 500 ms
+  // or 64 MiB), so a client still uploading gets this answer instead of EPIPE on a closed
+  // socket. A chunked body was read part-way when it went over, and what is left cannot be
+  // found reliably: "Connection: close" sends the client to a fresh connection.
   const tooLarge = (message: string) => (c: Context) => {
-    c.header("Connection", "close");
+    if (c.req.header("content-length") === undefined) c.header("Connection", "close");
     return c.json({ error: message }, 413);
   };
   const apiBodyLimit = bodyLimit({
