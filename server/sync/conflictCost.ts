@@ -25,6 +25,9 @@ class Node {
   // `scanned`, and among the conflicting items while `conflict` is the model's current epoch.
   scanned = 0;
   conflict = 0;
+  // For a node this model added (an original): its slices, in clock order. Kept here rather
+  // than in the model's map, which an update of thousands of structs would fill for nothing.
+  slices: Node[] | undefined;
 
   constructor(
     readonly client: number,
@@ -53,7 +56,8 @@ class Node {
  */
 export class ConflictModel {
   private readonly store: Y.Doc["store"];
-  // Slices of each original struct (an existing Item/GC, or the first Node of a new one).
+  // Slices of each of the document's structs the model has looked at (see Node.slices for
+  // the model's own).
   private readonly slices = new Map<object, Node[]>();
   // Structs this model has integrated, per client, in clock order.
   private readonly added = new Map<number, Node[]>();
@@ -298,7 +302,7 @@ export class ConflictModel {
     if (list) list.push(node);
     else this.added.set(node.client, [node]);
     this.states.set(node.client, node.clock + node.length);
-    this.slices.set(node, [node]);
+    node.slices = [node];
     return node;
   }
 
@@ -317,12 +321,18 @@ export class ConflictModel {
   private find(id: Y.ID): Node | undefined {
     const original = this.originalAt(id.client, id.clock);
     if (!original) return undefined;
+    const slices = this.slicesOf(original);
+    return slices[findRun(slices, id.clock)];
+  }
+
+  private slicesOf(original: Y.Item | Y.GC | Node): Node[] {
+    if (original instanceof Node) return original.slices as Node[];
     let slices = this.slices.get(original);
     if (!slices) {
-      slices = [this.wrap(original as Y.Item | Y.GC)]; // a Node has its slices from `add`
+      slices = [this.wrap(original)];
       this.slices.set(original, slices);
     }
-    return slices[findRun(slices, id.clock)];
+    return slices;
   }
 
   private wrap(struct: Y.Item | Y.GC): Node {
@@ -391,7 +401,7 @@ export class ConflictModel {
     if (right) right.left = rest;
     n.right = rest;
     n.length = diff;
-    const slices = this.slices.get(this.originalAt(n.client, n.clock) as object) as Node[];
+    const slices = this.slicesOf(this.originalAt(n.client, n.clock) as Y.Item | Y.GC | Node);
     slices.splice(slices.indexOf(n) + 1, 0, rest);
     if (rest.parentSub !== null && right === null && rest.parent !== null) {
       this.setMapItem(rest.parent, rest.parentSub, rest);

@@ -30,7 +30,17 @@ export function inspectUpdate(update: Uint8Array): Inspection {
  * and stored, they would do so again at every load. `known(client)` is the next clock the
  * room has (or has accepted) for that client.
  */
-export function lacksDependencies(decoded: DecodedUpdate, known: (client: number) => number) {
+export function lacksDependencies(decoded: DecodedUpdate, knownClock: (client: number) => number) {
+  // Asked once per client: an update of thousands of structs names only a few.
+  const knownClocks = new Map<number, number>();
+  const known = (client: number) => {
+    let clock = knownClocks.get(client);
+    if (clock === undefined) {
+      clock = knownClock(client);
+      knownClocks.set(client, clock);
+    }
+    return clock;
+  };
   const reach = new Map<number, number>();
   for (const s of decoded.structs) {
     const client = s.id.client;
@@ -44,9 +54,10 @@ export function lacksDependencies(decoded: DecodedUpdate, known: (client: number
     clockEnd <= Math.max(known(client), reach.get(client) ?? 0);
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
-    for (const ref of [s.origin, s.rightOrigin, s.parent]) {
-      if (ref instanceof Y.ID && !has(ref.client, ref.clock + 1)) return true;
-    }
+    const { origin, rightOrigin, parent } = s;
+    if (origin && !has(origin.client, origin.clock + 1)) return true;
+    if (rightOrigin && !has(rightOrigin.client, rightOrigin.clock + 1)) return true;
+    if (parent instanceof Y.ID && !has(parent.client, parent.clock + 1)) return true;
   }
   for (const [client, ranges] of decoded.ds.clients) {
     for (const r of ranges) if (!has(client, r.clock + r.len)) return true;
