@@ -1,45 +1,8 @@
 import * as Y from "yjs";
+import { Node, NodeIndex, type ParentKey } from "./conflictNodes";
 import type { DecodedUpdate } from "./validateUpdate";
 
-// What a node's parent is known by: an existing type, the node of a type this batch makes,
-// or the name of a root type the document has not made yet.
-type ParentKey = object | string;
 type Struct = DecodedUpdate["structs"][number];
-
-/**
- * A run of items as Yjs would hold it after applying what the model has seen: an existing
- * item (its neighbours read from the document when first needed), a slice of one after a
- * split, or an item of an update being costed.
- */
-class Node {
-  // undefined: not looked up yet; only an existing item's first slice reads the document.
-  right: Node | null | undefined;
-  left: Node | null | undefined;
-  deleted = false;
-  // Collected (a GC struct, or an item whose anchors or parent were): in no list.
-  gc = false;
-  // The slice last found holding `origin`; still right while it holds that clock (splits
-  // only shorten a slice), so a scan finds each origin once instead of once per pass.
-  originNode: Node | undefined;
-  // Marks for the scan in `place`, in place of Yjs's two Sets: passed in scan number
-  // `scanned`, and among the conflicting items while `conflict` is the model's current epoch.
-  scanned = 0;
-  conflict = 0;
-  // For a node this model added (an original): its slices, in clock order. Kept here rather
-  // than in the model's map, which an update of thousands of structs would fill for nothing.
-  slices: Node[] | undefined;
-
-  constructor(
-    readonly client: number,
-    readonly clock: number,
-    public length: number,
-    readonly origin: Y.ID | null,
-    readonly rightOrigin: Y.ID | null,
-    readonly parent: ParentKey | null,
-    readonly parentSub: string | null,
-    readonly item: Y.Item | undefined,
-  ) {}
-}
 
 /**
  * Counts the work Yjs's conflict resolution would do to apply updates to a document, without
@@ -55,14 +18,7 @@ class Node {
  * they will in the document, until it is dropped.
  */
 export class ConflictModel {
-  private readonly store: Y.Doc["store"];
-  // Slices of each of the document's structs the model has looked at (see Node.slices for
-  // the model's own).
-  private readonly slices = new Map<object, Node[]>();
-  // Structs this model has integrated, per client, in clock order.
-  private readonly added = new Map<number, Node[]>();
-  // Next clock per client once this model has added to it (added runs shrink when split).
-  private readonly states = new Map<number, number>();
+  private readonly nodes: NodeIndex;
   private readonly starts = new Map<ParentKey, Node | null>();
   private readonly mapItems = new Map<ParentKey, Map<string, Node | null>>();
   private steps = 0;
@@ -72,7 +28,7 @@ export class ConflictModel {
   private limit = Number.POSITIVE_INFINITY;
 
   constructor(private readonly doc: Y.Doc) {
-    this.store = doc.store;
+    this.nodes = new NodeIndex(doc.store);
   }
 
   /**
@@ -104,7 +60,7 @@ export class ConflictModel {
     let head = current?.structs[current.i++];
     while (head && this.steps <= this.limit) {
       if (!(head instanceof Y.Skip)) {
-        const offset = this.state(head.id.client) - head.id.clock;
+        const offset = this.nodes.state(head.id.client) - head.id.clock;
         if (offset < 0) break; // a gap: validation refuses these before they get here
         const missing = head instanceof Y.Item ? this.missingClient(head) : undefined;
         if (missing !== undefined) {
@@ -139,10 +95,10 @@ export class ConflictModel {
    */
   private delete(ds: DecodedUpdate["ds"]): void {
     for (const [client, ranges] of ds.clients) {
-      const state = this.state(client);
+      const state = this.nodes.state(client);
       for (const { clock, len } of ranges) {
         const end = Math.min(clock + len, state);
-        let n = clock < end ? this.find(Y.createID(client, clock)) : undefined;
+        let n = clock < end ? this.nodes.find(Y.createID(client, clock)) : undefined;
         if (n && !n.deleted && !n.gc && n.clock < clock) n = this.split(n, clock - n.clock);
         while (n && n.clock < end) {
           if (!n.deleted && !n.gc) {
@@ -150,14 +106,10 @@ export class ConflictModel {
             n.deleted = true;
           }
           const after = n.clock + n.length;
-          n = after < state ? this.find(Y.createID(client, after)) : undefined;
+          n = after < state ? this.nodes.find(Y.createID(client, after)) : undefined;
         }
       }
     }
-  }
-
-  private state(client: number): number {
-    return this.states.get(client) ?? Y.getState(this.store, client);
   }
 
   private missingClient(s: Y.Item): number | undefined {
@@ -165,7 +117,7 @@ export class ConflictModel {
       if (
         ref instanceof Y.ID &&
         ref.client !== s.id.client &&
-        ref.clock >= this.state(ref.client)
+        ref.clock >= this.nodes.state(ref.client)
       ) {
         return ref.client;
       }
@@ -186,7 +138,7 @@ export class ConflictModel {
       undefined,
     );
     node.gc = true;
-    this.add(node);
+    this.nodes.add(node);
   }
 
   /** Item.integrate for `s`, whose anchors getMissing resolved to `left` and `right`. */
@@ -221,7 +173,7 @@ export class ConflictModel {
     );
     node.left = left;
     node.right = right;
-    this.add(node);
+    this.nodes.add(node);
     if (parent === null || left === undefined || right === undefined) {
       node.gc = true;
       return;
@@ -234,11 +186,11 @@ export class ConflictModel {
     const parent = node.parent as ParentKey;
     const sub = node.parentSub;
     if (
-      (!left && (!right || this.leftOf(right) !== null)) ||
-      (left && this.rightOf(left) !== right)
+      (!left && (!right || this.nodes.leftOf(right) !== null)) ||
+      (left && this.nodes.rightOf(left) !== right)
     ) {
       let o: Node | null;
-      if (left) o = this.rightOf(left);
+      if (left) o = this.nodes.rightOf(left);
       else if (sub !== null) o = this.leftmost(this.mapItem(parent, sub));
       else o = this.start(parent);
       const scan = ++this.scans;
@@ -254,20 +206,20 @@ export class ConflictModel {
             this.conflicts++;
           } else if (Y.compareIDs(node.rightOrigin, o.rightOrigin)) break;
         } else {
-          const originNode = this.originOf(o);
+          const originNode = this.nodes.originOf(o);
           if (!originNode || originNode.scanned !== scan) break;
           if (originNode.conflict !== this.conflicts) {
             chosen = o;
             this.conflicts++;
           }
         }
-        o = this.rightOf(o);
+        o = this.nodes.rightOf(o);
       }
       left = chosen;
     }
     node.left = left;
     if (left) {
-      node.right = this.rightOf(left);
+      node.right = this.nodes.rightOf(left);
       left.right = node;
     } else if (sub !== null) {
       node.right = this.leftmost(this.mapItem(parent, sub));
@@ -290,139 +242,39 @@ export class ConflictModel {
   }
 
   private leftmost(n: Node | null): Node | null {
-    while (n !== null && this.leftOf(n) !== null && this.steps <= this.limit) {
+    while (n !== null && this.nodes.leftOf(n) !== null && this.steps <= this.limit) {
       this.steps++;
-      n = this.leftOf(n);
+      n = this.nodes.leftOf(n);
     }
     return n;
   }
 
-  private add(node: Node): Node {
-    const list = this.added.get(node.client);
-    if (list) list.push(node);
-    else this.added.set(node.client, [node]);
-    this.states.set(node.client, node.clock + node.length);
-    node.slices = [node];
-    return node;
-  }
-
-  /** The slice holding `n`'s origin (see Node.originNode). */
-  private originOf(n: Node): Node | undefined {
-    const id = n.origin;
-    if (id === null) return undefined;
-    const cached = n.originNode;
-    if (cached && id.clock >= cached.clock && id.clock < cached.clock + cached.length)
-      return cached;
-    n.originNode = this.find(id);
-    return n.originNode;
-  }
-
-  /** The slice holding `id`, or undefined when neither the document nor the model has it. */
-  private find(id: Y.ID): Node | undefined {
-    const original = this.originalAt(id.client, id.clock);
-    if (!original) return undefined;
-    const slices = this.slicesOf(original);
-    return slices[findRun(slices, id.clock)];
-  }
-
-  private slicesOf(original: Y.Item | Y.GC | Node): Node[] {
-    if (original instanceof Node) return original.slices as Node[];
-    let slices = this.slices.get(original);
-    if (!slices) {
-      slices = [this.wrap(original)];
-      this.slices.set(original, slices);
-    }
-    return slices;
-  }
-
-  private wrap(struct: Y.Item | Y.GC): Node {
-    const { client, clock } = struct.id;
-    if (!(struct instanceof Y.Item)) {
-      const node = new Node(client, clock, struct.length, null, null, null, null, undefined);
-      node.gc = true;
-      return node;
-    }
-    const node = new Node(
-      client,
-      clock,
-      struct.length,
-      struct.origin,
-      struct.rightOrigin,
-      struct.parent as ParentKey | null,
-      struct.parentSub,
-      struct,
-    );
-    node.deleted = struct.deleted;
-    return node;
-  }
-
-  private rightOf(n: Node): Node | null {
-    if (n.right === undefined)
-      n.right = n.item?.right ? (this.find(n.item.right.id) ?? null) : null;
-    return n.right;
-  }
-
-  private leftOf(n: Node): Node | null {
-    if (n.left === undefined)
-      n.left = n.item?.left ? (this.find(n.item.left.lastId) ?? null) : null;
-    return n.left;
-  }
-
   /** getItemCleanEnd: the slice ending at `id`. */
   private cleanEnd(id: Y.ID): Node | undefined {
-    const n = this.find(id);
+    const n = this.nodes.find(id);
     if (n && !n.gc && id.clock !== n.clock + n.length - 1) this.split(n, id.clock - n.clock + 1);
     return n;
   }
 
   /** getItemCleanStart: the slice starting at `id`. */
   private cleanStart(id: Y.ID): Node | undefined {
-    const n = this.find(id);
+    const n = this.nodes.find(id);
     if (!n || n.gc || id.clock === n.clock) return n;
     return this.split(n, id.clock - n.clock);
   }
 
-  /** splitItem: the part from `diff` on becomes a slice of its own. */
+  /** splitItem, and a map key whose last item was split now ends at the rest. */
   private split(n: Node, diff: number): Node {
-    const right = this.rightOf(n);
-    const rest = new Node(
-      n.client,
-      n.clock + diff,
-      n.length - diff,
-      Y.createID(n.client, n.clock + diff - 1),
-      n.rightOrigin,
-      n.parent,
-      n.parentSub,
-      undefined,
-    );
-    rest.left = n;
-    rest.right = right;
-    rest.deleted = n.deleted;
-    if (right) right.left = rest;
-    n.right = rest;
-    n.length = diff;
-    const slices = this.slicesOf(this.originalAt(n.client, n.clock) as Y.Item | Y.GC | Node);
-    slices.splice(slices.indexOf(n) + 1, 0, rest);
-    if (rest.parentSub !== null && right === null && rest.parent !== null) {
+    const rest = this.nodes.split(n, diff);
+    if (rest.parentSub !== null && rest.right === null && rest.parent !== null) {
       this.setMapItem(rest.parent, rest.parentSub, rest);
     }
     return rest;
   }
 
-  /** The struct as first seen (the document's, or one this model added) that holds `clock`. */
-  private originalAt(client: number, clock: number): Y.Item | Y.GC | Node | undefined {
-    const added = this.added.get(client);
-    if (added && added.length > 0 && clock >= (added[0] as Node).clock) {
-      return added[findRun(added, clock)];
-    }
-    const structs = this.store.clients.get(client);
-    if (!structs || clock >= Y.getState(this.store, client)) return undefined;
-    return structs[Y.findIndexSS(structs, clock)];
-  }
-
   /** The parent key of the type held by the item at `id`; null when it was collected. */
   private typeAt(id: Y.ID): ParentKey | null {
-    const n = this.find(id);
+    const n = this.nodes.find(id);
     if (!n || n.gc) return null;
     if (!n.item) return n;
     return n.item.content instanceof Y.ContentType ? n.item.content.type : null;
@@ -431,14 +283,14 @@ export class ConflictModel {
   private start(parent: ParentKey): Node | null {
     if (this.starts.has(parent)) return this.starts.get(parent) as Node | null;
     const first = parent instanceof Y.AbstractType ? parent._start : null;
-    return first ? (this.find(first.id) ?? null) : null;
+    return first ? (this.nodes.find(first.id) ?? null) : null;
   }
 
   private mapItem(parent: ParentKey, sub: string): Node | null {
     const own = this.mapItems.get(parent);
     if (own?.has(sub)) return own.get(sub) as Node | null;
     const item = parent instanceof Y.AbstractType ? parent._map.get(sub) : undefined;
-    return item ? (this.find(item.lastId) ?? null) : null;
+    return item ? (this.nodes.find(item.lastId) ?? null) : null;
   }
 
   private setMapItem(parent: ParentKey, sub: string, node: Node): void {
@@ -449,16 +301,4 @@ export class ConflictModel {
     }
     own.set(sub, node);
   }
-}
-
-/** Index of the run in `runs` (sorted by clock, contiguous) that holds `clock`. */
-function findRun(runs: { clock: number; length: number }[], clock: number): number {
-  let lo = 0;
-  let hi = runs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((runs[mid] as { clock: number }).clock <= clock) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
