@@ -1,22 +1,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import * as Y from "yjs";
 import { buildReport, REPORT_FORMATS, type ReportFormat, renderReport } from "../../shared/report";
 import { meetingRoom } from "../meeting/rooms";
+import { createPostgresStorage } from "../storage/postgresStorage";
 import { createSqliteStorage } from "../storage/sqliteStorage";
 import type { Storage } from "../storage/storage";
 
-// `npm run export -- <boardId> --format md [--out file] [--data-dir ./data]`: renders a report
-// straight from the local SQLite store, with no server running (or beside a running one: WAL
-// lets a reader in while the server writes).
+// `npm run export -- <boardId> --format md [--out file] [--data-dir ./data | --database-url …]`:
+// renders a report straight from the store, with no server running (or beside a running one:
+// SQLite's WAL lets a reader in while the server writes; PostgreSQL reads a snapshot).
 
-const USAGE = `Usage: npm run export -- <boardId> [--format ${REPORT_FORMATS.join("|")}] [--out <file>] [--data-dir <dir>]
+const USAGE = `Usage: npm run export -- <boardId> [--format ${REPORT_FORMATS.join("|")}] [--out <file>] [--data-dir <dir> | --database-url <url>]
 
 Writes the board's post-mortem report to stdout, or to --out.
-  --format    md (default), html or json
-  --out       file to write instead of stdout
-  --data-dir  the server's DATA_DIR (default: $DATA_DIR or ./data)`;
+  --format        md (default), html or json
+  --out           file to write instead of stdout
+  --data-dir      the server's DATA_DIR, for SQLite (default: $DATA_DIR or ./data)
+  --database-url  the servers' DATABASE_URL, for PostgreSQL (default: $DATABASE_URL)`;
 
 /** Exit codes: 0 done, 1 the export failed (unknown board, no data, unwritable file), 2 bad arguments. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -33,6 +36,7 @@ const OPTIONS = {
   format: { type: "string", short: "f" },
   out: { type: "string", short: "o" },
   "data-dir": { type: "string" },
+  "database-url": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -60,9 +64,50 @@ function parse(argv: string[], env: ExportIo["env"]) {
     boardId: positionals[0] as string,
     format: format as ReportFormat,
     out: values.out,
-    // An empty DATA_DIR counts as unset, as in the server's config.
+    // An empty DATA_DIR or DATABASE_URL counts as unset, as in the server's config.
     dataDir: path.resolve(values["data-dir"] || env.DATA_DIR || "./data"),
+    // --data-dir on the command line means SQLite even where DATABASE_URL is set.
+    databaseUrl: values["data-dir"] ? undefined : values["database-url"] || env.DATABASE_URL,
   };
+}
+
+type Source = { storage: Storage; where: string } | { error: string };
+
+/**
+ * The store to read, or why there is none. Never creates one: opening SQLite in a mistyped
+ * directory, or migrating a database that is not Debrief's, would leave an empty store behind.
+ */
+async function openStore(args: NonNullable<ReturnType<typeof parse>>): Promise<Source> {
+  if (args.databaseUrl === undefined) {
+    if (!fs.existsSync(path.join(args.dataDir, "debrief.sqlite"))) {
+      return {
+        error: `no Debrief data in ${args.dataDir} (set --data-dir to the server's DATA_DIR)`,
+      };
+    }
+    return { storage: createSqliteStorage(args.dataDir), where: args.dataDir };
+  }
+  const where = describeDatabase(args.databaseUrl);
+  const client = new pg.Client({ connectionString: args.databaseUrl });
+  try {
+    await client.connect();
+    const found = await client.query("SELECT to_regclass('debrief_boards') IS NOT NULL AS ok");
+    if (!found.rows[0]?.ok) return { error: `no Debrief data in ${where}` };
+  } catch (error) {
+    return { error: `cannot read ${where}: ${error instanceof Error ? error.message : error}` };
+  } finally {
+    await client.end().catch(() => {});
+  }
+  return { storage: await createPostgresStorage(args.databaseUrl), where };
+}
+
+/** The database a URL names, without its password: for messages. */
+function describeDatabase(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
+  } catch {
+    return "the database (DATABASE_URL does not parse)";
+  }
 }
 
 async function loadDoc(storage: Storage, room: string): Promise<Y.Doc> {
@@ -85,17 +130,15 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return EXIT.ok;
   }
-  // createSqliteStorage would create an empty store in a mistyped directory; refuse instead.
-  if (!fs.existsSync(path.join(args.dataDir, "debrief.sqlite"))) {
-    io.stderr(
-      `export: no Debrief data in ${args.dataDir} (set --data-dir to the server's DATA_DIR)\n`,
-    );
+  const source = await openStore(args);
+  if ("error" in source) {
+    io.stderr(`export: ${source.error}\n`);
     return EXIT.failed;
   }
-  const storage = createSqliteStorage(args.dataDir);
+  const { storage, where } = source;
   try {
     if (!(await storage.getBoard(args.boardId))) {
-      io.stderr(`export: no board "${args.boardId}" in ${args.dataDir}\n`);
+      io.stderr(`export: no board "${args.boardId}" in ${where}\n`);
       return EXIT.failed;
     }
     const board = await loadDoc(storage, args.boardId);

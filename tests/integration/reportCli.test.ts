@@ -1,10 +1,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportSchema } from "../../shared/report";
 import { LIVE_CARD, LIVE_TITLE, type LiveBoard, seedLiveBoard } from "../fixtures/report/liveBoard";
 import { type ServerHandle, startServer, tempDataDir } from "../support/serverProcess";
+import { createTempDatabase, servicesAvailable } from "../support/services";
 
 // The export CLI against a data directory a real server wrote and then left: no server runs.
 
@@ -16,7 +18,7 @@ function run(command: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: "" },
+      env: { ...process.env, DATA_DIR: "", DATABASE_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -127,3 +129,57 @@ describe("npm run export", { timeout: 90_000 }, () => {
     expect(help.stdout).toContain("Usage: npm run export -- <boardId>");
   });
 });
+
+describe.runIf(await servicesAvailable(["postgres"]))(
+  "npm run export on PostgreSQL",
+  { timeout: 90_000 },
+  () => {
+    let db: Awaited<ReturnType<typeof createTempDatabase>>;
+    let empty: Awaited<ReturnType<typeof createTempDatabase>>;
+    let pgLive: LiveBoard;
+
+    beforeAll(async () => {
+      [db, empty] = await Promise.all([createTempDatabase(), createTempDatabase()]);
+      const node = await startServer({ env: { DATABASE_URL: db.url } });
+      try {
+        pgLive = await seedLiveBoard(node);
+      } finally {
+        expect(await node.stop()).toBe(0);
+      }
+    }, 60_000);
+
+    afterAll(async () => {
+      await Promise.all([db?.drop(), empty?.drop()]);
+    });
+
+    it("prints the report of a board from the database the servers share", async () => {
+      const result = await exportCli(pgLive.board.id, "--database-url", db.url);
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      expect(result.stdout.startsWith(`# ${LIVE_TITLE}\n`)).toBe(true);
+      expect(result.stdout).toContain(`**Priya** saw: ${LIVE_CARD}`);
+    });
+
+    it("refuses an unknown board, and a database that is not Debrief's without touching it", async () => {
+      const where = (url: string) => {
+        const u = new URL(url);
+        return `${u.hostname}:${u.port}${u.pathname}`;
+      };
+      const unknown = await exportCli("AAAAAAAAAAAAAAAAAAAAAA", "--database-url", db.url);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toBe(
+        `export: no board "AAAAAAAAAAAAAAAAAAAAAA" in ${where(db.url)}\n`,
+      );
+
+      const other = await exportCli(pgLive.board.id, "--database-url", empty.url);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toBe(`export: no Debrief data in ${where(empty.url)}\n`);
+      const client = new pg.Client({ connectionString: empty.url });
+      await client.connect();
+      const tables = await client.query(
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+      );
+      await client.end();
+      expect(tables.rows[0].n).toBe(0);
+    });
+  },
+);
