@@ -4,8 +4,9 @@ import { createDisclosure } from "./createDisclosure";
 import type { MeetingCommands } from "./createMeetingCommands";
 
 /**
- * Share the facilitator role with a participant, e.g. to hand over when leaving early. Grants
- * are explicit and stay: the role never moves on its own when someone's connection drops.
+ * Share the facilitator role with a participant, e.g. to hand over when leaving early, or take
+ * a grant back. Grants are explicit and stay: the role never moves on its own when someone's
+ * connection drops.
  */
 export function FacilitatorHandover(props: { commands: MeetingCommands }) {
   const ctx = useBoard();
@@ -21,10 +22,14 @@ export function FacilitatorHandover(props: { commands: MeetingCommands }) {
       })),
   );
 
-  const grant = async (person: { id: string; name: string }) => {
+  const toggle = async (person: { id: string; name: string; granted: boolean }) => {
     setDone(undefined);
     menu.close(true);
-    if (await props.commands.grant(person.id)) {
+    if (person.granted) {
+      if (await props.commands.revoke(person.id)) {
+        setDone(`${person.name} no longer steers the meeting.`);
+      }
+    } else if (await props.commands.grant(person.id)) {
       setDone(`${person.name} can now steer the meeting too.`);
     }
   };
@@ -48,7 +53,7 @@ export function FacilitatorHandover(props: { commands: MeetingCommands }) {
             fallback={<p class="disclosure-note">Nobody else has joined as a participant yet.</p>}
           >
             <p class="disclosure-note">
-              They see the controls too. A grant lasts for the whole meeting.
+              They see the controls too. A grant lasts until a facilitator takes it back.
             </p>
             <ul class="phase-menu" aria-label="Participants">
               <For each={people()}>
@@ -57,12 +62,12 @@ export function FacilitatorHandover(props: { commands: MeetingCommands }) {
                     <button
                       type="button"
                       class="menu-item"
-                      disabled={person.granted || props.commands.pending() !== undefined}
-                      onClick={() => void grant(person)}
+                      disabled={props.commands.pending() !== undefined}
+                      onClick={() => void toggle(person)}
                     >
                       <span class="menu-item-main">{person.name}</span>
                       <span class="menu-item-meta">
-                        {person.granted ? "✓ facilitates" : "Make facilitator"}
+                        {person.granted ? "✓ facilitates · Take back" : "Make facilitator"}
                       </span>
                     </button>
                   </li>

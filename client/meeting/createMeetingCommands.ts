@@ -1,7 +1,12 @@
 import { type Accessor, createSignal } from "solid-js";
 import { ApiError } from "../sync/ApiError";
 import type { Session } from "../sync/createJoinFlow";
-import { grantFacilitator, type MeetingActionBody, meetingAction } from "../sync/meetingApi";
+import {
+  grantFacilitator,
+  type MeetingActionBody,
+  meetingAction,
+  revokeFacilitator,
+} from "../sync/meetingApi";
 
 export type MeetingCommands = {
   /** The request in flight, if any: the controls wait for it rather than queue clicks. */
@@ -10,6 +15,7 @@ export type MeetingCommands = {
   error: Accessor<string | undefined>;
   run(body: MeetingActionBody): Promise<boolean>;
   grant(participantId: string): Promise<boolean>;
+  revoke(participantId: string): Promise<boolean>;
   clearError(): void;
 };
 
@@ -53,6 +59,7 @@ export function createMeetingCommands(session: Session): MeetingCommands {
     error,
     run: (body) => send(body.action, () => meetingAction(session, body)),
     grant: (participantId) => send("grant", () => grantFacilitator(session, participantId)),
+    revoke: (participantId) => send("revoke", () => revokeFacilitator(session, participantId)),
     clearError: () => setError(undefined),
   };
 }

@@ -40,3 +40,12 @@ export function grantFacilitator(session: Caller, participantId: string): Promis
     token: session.token,
   });
 }
+
+/** Take back a participant's granted facilitator role (facilitators only). */
+export function revokeFacilitator(session: Caller, participantId: string): Promise<MeetingReply> {
+  return requestJson(
+    `${boardPath(session.boardId)}/facilitators/${encodeURIComponent(participantId)}`,
+    MeetingReplySchema,
+    { method: "DELETE", token: session.token },
+  );
+}

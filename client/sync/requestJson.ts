@@ -3,7 +3,7 @@ import { ApiError, kindForStatus } from "./ApiError";
 import { ErrorBodySchema } from "./apiSchemas";
 
 type RequestOptions = {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "DELETE";
   body?: unknown;
   token?: string;
 };

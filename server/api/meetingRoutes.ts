@@ -15,7 +15,8 @@ import { requireBoardSession } from "./session";
 
 type MeetingRouteDeps = { meetings: MeetingService; rooms: RoomManager; tokens: TokenSigner };
 
-const GrantBody = z.strictObject({ participantId: z.string().min(1).max(64) });
+const ParticipantId = z.string().min(1).max(64);
+const GrantBody = z.strictObject({ participantId: ParticipantId });
 
 /**
  * The meeting as the API returns it: the timer state at the top level (as the meeting document
@@ -86,5 +87,15 @@ export function mountMeetingRoutes(app: Hono, deps: MeetingRouteDeps): void {
     return c.json(
       meetingJson(await deps.meetings.grantFacilitator(session.boardId, participantId)),
     );
+  });
+
+  // Taking a grant back, e.g. after handing the meeting to the wrong person. Idempotent, like
+  // the grant: a participant without one is already where the caller wants them.
+  app.delete("/api/boards/:id/facilitators/:participantId", async (c) => {
+    const session = requireBoardSession(c, deps.tokens);
+    await requireFacilitator(session);
+    const parsed = ParticipantId.safeParse(c.req.param("participantId"));
+    if (!parsed.success) throw new HttpError(400, "participantId: 1–64 characters");
+    return c.json(meetingJson(await deps.meetings.revokeFacilitator(session.boardId, parsed.data)));
   });
 }

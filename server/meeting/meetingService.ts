@@ -18,6 +18,7 @@ import {
   readMeeting,
   readMeetingState,
   readPostedPromptIds,
+  revokeFacilitator,
   type Script,
   setDraftCount,
   writeMeetingState,
@@ -309,6 +310,19 @@ export function createMeetingService(deps: MeetingDeps) {
             grantFacilitator(doc, participantId);
           });
           deps.log.info("meeting.facilitator.granted", { board: boardId });
+          return readMeeting(room.doc);
+        }),
+      );
+    },
+
+    revokeFacilitator(boardId: string, participantId: string): Promise<MeetingSnapshot> {
+      return serial(boardId, () =>
+        withMeetingRoom(boardId, async (room) => {
+          let revoked = false;
+          await room.change((doc) => {
+            revoked = revokeFacilitator(doc, participantId);
+          });
+          if (revoked) deps.log.info("meeting.facilitator.revoked", { board: boardId });
           return readMeeting(room.doc);
         }),
       );

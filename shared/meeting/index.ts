@@ -32,6 +32,7 @@ export {
   readMeetingState,
   readPostedPromptIds,
   readPrompts,
+  revokeFacilitator,
   setDraftCount,
   writeMeetingState,
 } from "./meetingDoc";

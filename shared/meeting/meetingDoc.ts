@@ -282,6 +282,25 @@ export function grantFacilitator(doc: Y.Doc, participantId: string, origin?: unk
   return granted;
 }
 
+/**
+ * Takes a granted facilitator role back; true when the participant had it. Holders of the
+ * facilitator link are facilitators by their link, not by a grant, and keep the role.
+ */
+export function revokeFacilitator(doc: Y.Doc, participantId: string, origin?: unknown): boolean {
+  requireParticipantId("revokeFacilitator", participantId);
+  let revoked = false;
+  doc.transact(() => {
+    const current = readFacilitators(doc);
+    if (!current.includes(participantId)) return;
+    roots(doc).meeting.set(
+      MEETING_KEY.facilitators,
+      current.filter((id) => id !== participantId),
+    );
+    revoked = true;
+  }, origin);
+  return revoked;
+}
+
 /** Returns the card-kind prompts of the meeting's script ({} when absent or unreadable). */
 export function readCardPrompts(doc: Y.Doc): Partial<Record<CardKind, string[]>> {
   const parsed = cardPromptsSchema.safeParse(roots(doc).meeting.get(MEETING_KEY.cardPrompts));

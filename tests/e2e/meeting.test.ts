@@ -208,6 +208,14 @@ describe.runIf(enabled)("the meeting bar in real Chromium", () => {
       await fac.getByText("Priya can now steer the meeting too.").waitFor();
       await bar(priya).getByRole("button", { name: "Start meeting" }).click();
       await statusShown(fac, "Running");
+      await bar(priya).getByRole("button", { name: "Pause" }).waitFor();
+
+      // Taking it back: Priya's controls go again.
+      await fac.getByRole("button", { name: "Share facilitation" }).click();
+      await fac.getByRole("button", { name: /Priya.*Take back/ }).click();
+      await fac.getByText("Priya no longer steers the meeting.").waitFor();
+      await bar(priya).getByRole("button", { name: "Pause" }).waitFor({ state: "detached" });
+      await statusShown(priya, "Running");
     });
     await facilitator.context.close();
     for (const person of participants) await person.context.close();

@@ -192,6 +192,54 @@ describe("running a meeting through the API", () => {
     });
   });
 
+  it("takes a grant back: the participant's meeting controls are refused again", async () => {
+    const { board, fac } = await quickBoard();
+    const p = await join(server.url, board.id, board.keys.participant, "Pat");
+    const q = await join(server.url, board.id, board.keys.participant, "Quinn");
+    const facilitators = `${server.url}/api/boards/${board.id}/facilitators`;
+    const revoke = (id: string, token: string) =>
+      fetch(`${facilitators}/${encodeURIComponent(id)}`, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${token}` },
+      });
+    for (const who of [p, q]) {
+      const res = await postJson(
+        facilitators,
+        { participantId: who.participantId },
+        { authorization: `Bearer ${fac.token}` },
+      );
+      expect(res.status).toBe(200);
+    }
+
+    // A granted facilitator may take another's grant back; a plain participant may not.
+    const byQuinn = await revoke(p.participantId, q.token);
+    expect(byQuinn.status).toBe(200);
+    expect(((await byQuinn.json()) as { facilitators: string[] }).facilitators).toEqual([
+      q.participantId,
+    ]);
+    expect((await revoke(q.participantId, p.token)).status).toBe(403);
+    expect((await meetingAction(server.url, board.id, p.token, { action: "start" })).status).toBe(
+      403,
+    );
+
+    // Taking back what is not there changes nothing; a malformed id is a 400.
+    const again = await revoke(p.participantId, fac.token);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { facilitators: string[] }).facilitators).toEqual([
+      q.participantId,
+    ]);
+    expect((await revoke("x".repeat(65), fac.token)).status).toBe(400);
+
+    // The meeting document every client reads says so too.
+    const watcher = connectClient(server.wsUrl, `${board.id}/meeting`, fac.token);
+    try {
+      await synced(watcher);
+      expect(readMeeting(watcher.doc).facilitators).toEqual([q.participantId]);
+    } finally {
+      watcher.destroy();
+    }
+  });
+
   it("tells clients the server time", async () => {
     const before = Date.now();
     const { now } = (await (await fetch(`${server.url}/api/time`)).json()) as { now: number };

@@ -18,6 +18,7 @@ import {
   readMeetingState,
   readPostedPromptIds,
   readPrompts,
+  revokeFacilitator,
   setDraftCount,
   writeMeetingState,
 } from "../../shared/meeting";
@@ -213,6 +214,17 @@ describe("draft counts and facilitators", () => {
     expect(grantFacilitator(doc, "ana")).toBe(false);
     expect(readFacilitators(doc)).toEqual(["ana", "ben"]);
     expect(() => grantFacilitator(doc, "")).toThrow(RangeError);
+  });
+
+  it("takes a grant back, once", () => {
+    const doc = newMeeting();
+    grantFacilitator(doc, "ana");
+    grantFacilitator(doc, "ben");
+    expect(revokeFacilitator(doc, "ana")).toBe(true);
+    expect(revokeFacilitator(doc, "ana")).toBe(false);
+    expect(revokeFacilitator(doc, "cy")).toBe(false);
+    expect(readFacilitators(doc)).toEqual(["ben"]);
+    expect(() => revokeFacilitator(doc, "")).toThrow(RangeError);
   });
 });
 
