@@ -60,6 +60,8 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
     conflicts: { perSecond: l.conflictStepsPerSecond, burst: l.conflictStepsBurst },
   });
   app.get("/sync/*", (c) => c.json({ error: "WebSocket upgrade required" }, 426));
+  // One object for every connection: the server holds thousands of them.
+  const connectionDeps = { ...deps, budgets };
 
   const refuse = (socket: Duplex, refusal: Refusal) => {
     deps.metrics.handshakesRefused.inc();
@@ -81,10 +83,13 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
       return;
     }
     ws.binaryType = "arraybuffer";
-    const connection = new SyncConnection(ws, admitted.room, admitted.access, admitted.session, {
-      ...deps,
-      budgets,
-    });
+    const connection = new SyncConnection(
+      ws,
+      admitted.room,
+      admitted.access,
+      admitted.session,
+      connectionDeps,
+    );
     // Attached before this tick ends: `ws` reads frames that came with the handshake later.
     ws.on("message", (data: ArrayBuffer, isBinary: boolean) => {
       connection.receive(isBinary ? data : Buffer.from(data).toString("utf8"));
