@@ -10,6 +10,7 @@ import { HttpError } from "./api/http";
 import { IMPORT_BODY_BYTES, mountImportRoutes, TIMELINE_IMPORT_PATH } from "./api/importRoutes";
 import { mountMeetingRoutes } from "./api/meetingRoutes";
 import { mountReportRoutes } from "./api/reportRoutes";
+import { createLinkCheck, LINK_REPLACED } from "./auth/linkCheck";
 import { loadSessionSecret } from "./auth/secret";
 import { createTokenSigner } from "./auth/tokens";
 import { createLocalTimerLock, createRedisTimerLock } from "./cluster/timerLock";
@@ -86,6 +87,18 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     }
     await next();
   });
+  // Every board route that takes a session refuses one issued for a link replaced since.
+  const links = createLinkCheck(store);
+  const requireCurrentLink = async (c: Context, next: () => Promise<void>) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+    const check = bearer ? tokens.verify(bearer) : undefined;
+    if (check?.ok && !(await links.isCurrent(check.session))) {
+      throw new HttpError(401, LINK_REPLACED);
+    }
+    await next();
+  };
+  app.use("/api/boards/:id", requireCurrentLink);
+  app.use("/api/boards/:id/*", requireCurrentLink);
   // API bodies are a title and a few fields: 64 KiB is plenty and bounds what anyone can make
   // the server count through. A timeline import carries a whole file, so its one route gets its
   // own larger limit (see IMPORT_BODY_BYTES) rather than raising the limit for every route.
@@ -120,6 +133,7 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     sessionRatePerMinute: config.sessionRatePerMinute,
     trustProxy: config.trustProxy,
     meetings,
+    links,
   });
   mountMeetingRoutes(app, { meetings, rooms, tokens });
   mountReportRoutes(app, { rooms, tokens });
@@ -133,6 +147,7 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
   });
   const sync = mountSync(app, {
     wss,
+    links,
     rooms,
     tokens,
     metrics,

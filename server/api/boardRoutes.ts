@@ -1,7 +1,9 @@
 import type { Hono } from "hono";
 import { addParticipantLane, createBoard, readInfo } from "../../shared/board";
-import { createBoardKeys, randomSecret, roleForKey } from "../auth/keys";
+import { createBoardKeys, hashKey, randomSecret, roleForKey } from "../auth/keys";
+import { keyTag, type LinkCheck } from "../auth/linkCheck";
 import type { TokenSigner } from "../auth/tokens";
+import { RoleSchema } from "../auth/tokens";
 import type { MeetingService } from "../meeting/meetingService";
 import { clientAddress } from "../ops/clientAddress";
 import type { Logger } from "../ops/log";
@@ -22,14 +24,17 @@ type BoardDeps = {
   sessionRatePerMinute: number;
   trustProxy: boolean;
   meetings: MeetingService;
+  links: LinkCheck;
 };
 
 // The same answer for an unknown board and a wrong key, so keys cannot be probed per board.
 const NOT_FOUND = "board not found or key not valid";
 
-/** Board creation, session exchange and the board summary. */
+/** Board creation, session exchange, replacing a link, and the board summary. */
 export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
   const sessionLimit = createAddressRateLimit(deps.sessionRatePerMinute);
+  const linkFor = (requestUrl: string, boardId: string, key: string) =>
+    `${deps.publicUrl ?? new URL(requestUrl).origin}/b/${boardId}#key=${key}`;
 
   app.post("/api/boards", async (c) => {
     const { board, script } = await readBody(c, CreateBoardBody);
@@ -49,8 +54,7 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
     // nothing points at a half-made board.
     await deps.storage.createBoard({ id, createdAt: Date.now(), keyHashes: hashes });
     deps.log.info("board.created", { board: id, script: script.id });
-    const base = deps.publicUrl ?? new URL(c.req.url).origin;
-    const link = (key: string) => `${base}/b/${id}#key=${key}`;
+    const link = (key: string) => linkFor(c.req.url, id, key);
     return c.json(
       {
         id,
@@ -93,7 +97,15 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
       );
     }
     const expiresAt = Date.now() + deps.sessionTtlMs;
-    const token = deps.tokens.issue({ boardId, role, participantId, name: body.name, expiresAt });
+    const token = deps.tokens.issue({
+      boardId,
+      role,
+      participantId,
+      name: body.name,
+      expiresAt,
+      // Replacing this role's link later revokes the session (see linkCheck.ts).
+      keyTag: keyTag(board.keyHashes[role]),
+    });
     deps.log.info("session.created", { board: boardId, role });
     return c.json({ token, role, participantId, boardId, name: body.name, expiresAt });
   });
@@ -113,5 +125,27 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
     } finally {
       deps.rooms.release(room);
     }
+  });
+
+  // A leaked link, or someone who should no longer be in: the role gets a new key, the old
+  // one signs nobody in, and every session issued for it stops working (here at once, on other
+  // nodes within the link check's cache time). Only holders of the facilitator link may do it.
+  app.post("/api/boards/:id/links/:role", async (c) => {
+    const s = requireBoardSession(c, deps.tokens);
+    if (s.role !== "facilitator") {
+      throw new HttpError(403, "only holders of the facilitator link can replace links");
+    }
+    const role = RoleSchema.safeParse(c.req.param("role"));
+    if (!role.success) {
+      throw new HttpError(404, "no such link: use facilitator, participant or observer");
+    }
+    const key = randomSecret();
+    const keyHash = hashKey(key);
+    if (!(await deps.storage.replaceKeyHash(s.boardId, role.data, keyHash))) {
+      throw new HttpError(404, NOT_FOUND);
+    }
+    deps.links.replaced(s.boardId, role.data, keyHash);
+    deps.log.info("board.link.replaced", { board: s.boardId, role: role.data });
+    return c.json({ role: role.data, key, link: linkFor(c.req.url, s.boardId, key) });
   });
 }

@@ -10,6 +10,9 @@ const PayloadSchema = z.object({
   p: z.string(),
   n: z.string(),
   e: z.number().int(),
+  // The start of the key hash the session was issued for; absent in tokens from before links
+  // could be replaced (they are checked by expiry alone).
+  k: z.string().max(64).optional(),
 });
 
 export type Session = {
@@ -18,6 +21,8 @@ export type Session = {
   participantId: string;
   name: string;
   expiresAt: number;
+  /** The start of the hash of the key this session was issued for (see linkCheck.ts). */
+  keyTag?: string;
 };
 
 export type TokenCheck =
@@ -40,6 +45,7 @@ export function createTokenSigner(secret: Buffer) {
         p: session.participantId,
         n: session.name,
         e: session.expiresAt,
+        ...(session.keyTag === undefined ? {} : { k: session.keyTag }),
       };
       const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
       return `${body}.${sign(body).toString("base64url")}`;
@@ -69,7 +75,14 @@ export function createTokenSigner(secret: Buffer) {
       if (p.e <= now && !ignoreExpiry) return { ok: false, reason: "expired" };
       return {
         ok: true,
-        session: { boardId: p.b, role: p.r, participantId: p.p, name: p.n, expiresAt: p.e },
+        session: {
+          boardId: p.b,
+          role: p.r,
+          participantId: p.p,
+          name: p.n,
+          expiresAt: p.e,
+          ...(p.k === undefined ? {} : { keyTag: p.k }),
+        },
       };
     },
   };

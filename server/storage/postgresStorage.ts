@@ -1,6 +1,13 @@
 import pg from "pg";
 import { foldUpdates } from "./mergeUpdates";
-import type { AppendItem, BoardRecord, CompactionResult, Storage, StoredDoc } from "./storage";
+import type {
+  AppendItem,
+  BoardRecord,
+  CompactionResult,
+  Role,
+  Storage,
+  StoredDoc,
+} from "./storage";
 
 const MIGRATIONS = [
   `CREATE TABLE debrief_updates (
@@ -161,6 +168,20 @@ export async function createPostgresStorage(connectionString: string): Promise<S
           observer: row.observer_hash,
         },
       };
+    },
+
+    async replaceKeyHash(boardId: string, role: Role, keyHash: string): Promise<boolean> {
+      // The column is chosen from the three names, never from input.
+      const column = {
+        facilitator: "facilitator_hash",
+        participant: "participant_hash",
+        observer: "observer_hash",
+      }[role];
+      const result = await pool.query(`UPDATE debrief_boards SET ${column} = $1 WHERE id = $2`, [
+        keyHash,
+        boardId,
+      ]);
+      return result.rowCount === 1;
     },
 
     async setMeetingRunning(boardId: string, running: boolean): Promise<void> {

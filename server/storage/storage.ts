@@ -36,6 +36,11 @@ export interface Storage {
   compact(room: string): Promise<CompactionResult>;
   createBoard(record: BoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
+  /**
+   * Replaces one role's key hash, so the old key no longer signs anyone in (a replaced link);
+   * false when there is no such board.
+   */
+  replaceKeyHash(boardId: string, role: Role, keyHash: string): Promise<boolean>;
   /** Remembers whether a board's meeting has a timer to run (lobby and ended need none). */
   setMeetingRunning(boardId: string, running: boolean): Promise<void>;
   /** Boards whose meeting timers a (re)started server must re-arm. */

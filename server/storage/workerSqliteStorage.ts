@@ -33,6 +33,8 @@ export async function createWorkerSqliteStorage(dataDir: string): Promise<Storag
     compact: (room) => compactor.call("compact", [room]),
     createBoard: (record) => writer.call("createBoard", [record]),
     getBoard: (id) => writer.call("getBoard", [id]),
+    replaceKeyHash: (boardId, role, keyHash) =>
+      writer.call("replaceKeyHash", [boardId, role, keyHash]),
     setMeetingRunning: (boardId, running) => writer.call("setMeetingRunning", [boardId, running]),
     listRunningMeetings: () => writer.call("listRunningMeetings", []),
     ping: () => writer.call("ping", []),

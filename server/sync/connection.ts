@@ -1,3 +1,4 @@
+import { LINK_REPLACED, type LinkCheck } from "../auth/linkCheck";
 import type { Session } from "../auth/tokens";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
@@ -58,6 +59,7 @@ export type ConnectionLimits = {
 
 type ConnectionDeps = {
   rooms: RoomManager;
+  links: LinkCheck;
   budgets: BudgetRegistry;
   metrics: ServerMetrics;
   log: Logger;
@@ -97,7 +99,7 @@ export class SyncConnection implements Peer {
     private readonly socket: Socket,
     private readonly roomName: string,
     private readonly access: Exclude<Access, "none">,
-    private readonly session: Session,
+    readonly session: Session,
     private readonly deps: ConnectionDeps,
   ) {
     const budgets = deps.budgets.get(bucketKey(roomName, session));
@@ -178,7 +180,15 @@ export class SyncConnection implements Peer {
     this.expiryTimer.unref();
   }
 
+  /** Closes this connection (4401) when its session's link was replaced, as far as known here. */
+  closeIfLinkReplaced(): void {
+    if (!this.closed && this.deps.links.knownReplaced(this.session)) {
+      this.close(CLOSE.sessionExpired, LINK_REPLACED);
+    }
+  }
+
   private beat(): void {
+    this.closeIfLinkReplaced();
     if (this.closed) return;
     if (!this.alive) {
       // No pong since the last beat: the peer is gone without a closing handshake.

@@ -2,6 +2,7 @@ import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hono } from "hono";
 import type { WebSocket, WebSocketServer } from "ws";
+import { LINK_REPLACED, type LinkCheck } from "../auth/linkCheck";
 import type { Session, TokenSigner } from "../auth/tokens";
 import { requestAddress } from "../ops/clientAddress";
 import type { Logger } from "../ops/log";
@@ -31,6 +32,8 @@ type SyncDeps = {
   trustProxy: boolean;
   /** Completes upgrades (`noServer`); its `clients` are every open sync socket. */
   wss: WebSocketServer;
+  /** Sessions issued for a link replaced since are refused, and closed when open. */
+  links: LinkCheck;
 };
 
 type Admitted = { room: string; access: Exclude<Access, "none">; session: Session };
@@ -62,6 +65,14 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
   app.get("/sync/*", (c) => c.json({ error: "WebSocket upgrade required" }, 426));
   // One object for every connection: the server holds thousands of them.
   const connectionDeps = { ...deps, budgets };
+  const live = new Set<SyncConnection>();
+  // A link replaced on this node closes its sessions' connections now; other nodes' at their
+  // next heartbeat (SyncConnection.beat).
+  deps.links.onReplaced((boardId) => {
+    for (const connection of live) {
+      if (connection.session.boardId === boardId) connection.closeIfLinkReplaced();
+    }
+  });
 
   const refuse = (socket: Duplex, refusal: Refusal) => {
     deps.metrics.handshakesRefused.inc();
@@ -90,11 +101,13 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
       admitted.session,
       connectionDeps,
     );
+    live.add(connection);
     // Attached before this tick ends: `ws` reads frames that came with the handshake later.
     ws.on("message", (data: ArrayBuffer, isBinary: boolean) => {
       connection.receive(isBinary ? data : Buffer.from(data).toString("utf8"));
     });
     ws.on("close", () => {
+      live.delete(connection);
       connection.onClosed();
       deps.counter.release(admitted.room, address);
     });
@@ -126,7 +139,22 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
         return;
       }
       const address = requestAddress(req, deps.trustProxy);
-      deps.wss.handleUpgrade(req, socket, head, (ws) => open(ws, verdict, address));
+      // The token is sound; whether its link is still the board's is a storage read (cached).
+      deps.links.isCurrent(verdict.session).then(
+        (current) => {
+          if (current) {
+            deps.wss.handleUpgrade(req, socket, head, (ws) => open(ws, verdict, address));
+            return;
+          }
+          deps.log.info("sync.refused", { status: 401, reason: LINK_REPLACED });
+          refuse(socket, { status: 401, reason: LINK_REPLACED });
+        },
+        (error: unknown) => {
+          deps.log.error("sync.link_check.failed", { error });
+          deps.metrics.storageErrors.inc();
+          refuse(socket, { status: 503, reason: "storage unavailable" });
+        },
+      );
     },
   };
 }
@@ -142,7 +170,11 @@ function refusalResponse({ status, reason }: Refusal): string {
 }
 
 /** `retryMs`: how long the same handshake is sure to be refused again. */
-type Refusal = { status: 400 | 401 | 403 | 404 | 426 | 429; reason: string; retryMs?: number };
+type Refusal = {
+  status: 400 | 401 | 403 | 404 | 426 | 429 | 503;
+  reason: string;
+  retryMs?: number;
+};
 const RATE_LIMITED: Refusal = { status: 429, reason: "rate limit exceeded" };
 
 function admit(req: IncomingMessage, deps: SyncDeps, budgets: BudgetRegistry): Admitted | Refusal {

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { addCard, readBoard, TIMELINE_LANE_ID } from "../../shared/board";
 import { readMeeting } from "../../shared/meeting";
-import { createBoard, join, meetingAction } from "../support/api";
+import { createBoard, join, meetingAction, postJson } from "../support/api";
+import { authProtocols, closed, openRaw } from "../support/rawSocket";
 import { startPrivateRedis } from "../support/redisProcess";
 import { QUICK_SCRIPT } from "../support/scripts";
 import { type ServerHandle, startServer } from "../support/serverProcess";
@@ -138,6 +139,34 @@ describe.runIf(enabled)("several nodes sharing PostgreSQL and Redis", () => {
     expect([...seenByWatcher].filter((id) => !stored.has(id))).toEqual([]);
     expect(stored.size).toBe(n);
   });
+
+  it("ends a replaced link's sessions on the other nodes too", async () => {
+    // Short beats: another node notices at its next heartbeat once its cached key hashes
+    // (5 s) are stale.
+    const [a, b] = [
+      await startNode({ HEARTBEAT_MS: "300" }),
+      await startNode({ HEARTBEAT_MS: "300" }),
+    ];
+    const board = await createBoard(a!.url);
+    const fac = await join(a!.url, board.id, board.keys.facilitator, "F");
+    const pat = await join(b!.url, board.id, board.keys.participant, "P");
+    const raw = await openRaw(`${b!.wsUrl}/${board.id}`, authProtocols(pat.token));
+    if (raw.refused) throw new Error(`refused ${raw.status}`);
+    const ended = closed(raw.ws);
+    const replaced = await postJson(
+      `${a!.url}/api/boards/${board.id}/links/participant`,
+      undefined,
+      {
+        authorization: `Bearer ${fac.token}`,
+      },
+    );
+    expect(replaced.status).toBe(200);
+    expect((await ended).code).toBe(4401);
+    const summary = await fetch(`${b!.url}/api/boards/${board.id}`, {
+      headers: { authorization: `Bearer ${pat.token}` },
+    });
+    expect(summary.status).toBe(401);
+  }, 30_000);
 
   it("moves a meeting timer to another node within the lock TTL when its node dies", async () => {
     const env = { TIMER_LOCK_TTL_MS: "1000" };

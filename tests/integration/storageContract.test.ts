@@ -182,6 +182,13 @@ describe.each(backends)("the storage contract on $name", ({ make }) => {
       keyHashes: { facilitator: "f", participant: "p", observer: "o" },
     });
     expect(await again.getBoard("nope")).toBeUndefined();
+    expect(await again.replaceKeyHash("b1", "participant", "p2")).toBe(true);
+    expect(await again.replaceKeyHash("nope", "participant", "p2")).toBe(false);
+    expect((await (await open()).getBoard("b1"))?.keyHashes).toEqual({
+      facilitator: "f",
+      participant: "p2",
+      observer: "o",
+    });
     expect(await again.listRunningMeetings()).toEqual(["m1"]);
     await again.ping();
   });

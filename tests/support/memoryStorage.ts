@@ -20,6 +20,7 @@ export function memoryStorage(stored: StoredDoc = { updates: [], logRows: 0, byt
     compact: async () => ({ rowsFolded: 0, bytesBefore: 0, bytesAfter: 0 }),
     createBoard: async () => {},
     getBoard: async () => undefined,
+    replaceKeyHash: async () => false,
     setMeetingRunning: async () => {},
     listRunningMeetings: async () => [],
     ping: async () => {},
