@@ -1,5 +1,6 @@
 import { Show } from "solid-js";
 import { PresenceBar } from "../presence/PresenceBar";
+import { BoardLinksButton } from "./BoardLinksDialog";
 import { useBoard } from "./boardContext";
 import { ConnectionBadge } from "./ConnectionBadge";
 
@@ -38,6 +39,9 @@ export function BoardHeader() {
         </p>
       </div>
       <div class="header-side">
+        <Show when={ctx.session.role === "facilitator"}>
+          <BoardLinksButton />
+        </Show>
         <PresenceBar />
         <ConnectionBadge status={ctx.status()} />
       </div>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createTokenSigner } from "../../server/auth/tokens";
 import { encodeAwarenessEntries, encodeAwarenessMessage } from "../../server/sync/wire";
-import { createBoard, join, meetingAction } from "../support/api";
+import { createBoard, join, meetingAction, postJson } from "../support/api";
 import { metric } from "../support/metrics";
 import { authProtocols, openRaw } from "../support/rawSocket";
 import { type ServerHandle, startServer } from "../support/serverProcess";
@@ -36,7 +36,17 @@ describe("authorisation matrix", () => {
     const fac = await join(server.url, board.id, board.keys.facilitator, "Fran");
     const p1 = await join(server.url, board.id, board.keys.participant, "Priya");
     const p2 = await join(server.url, board.id, board.keys.participant, "Pat");
-    const obs = await join(server.url, board.id, board.keys.observer, "Olga");
+    // A session for a link the facilitator replaced since; the observer row joins with the new one.
+    const revoked = await join(server.url, board.id, board.keys.observer, "Old link");
+    const replaced = await postJson(
+      `${server.url}/api/boards/${board.id}/links/observer`,
+      undefined,
+      {
+        authorization: `Bearer ${fac.token}`,
+      },
+    );
+    expect(replaced.status).toBe(200);
+    const obs = await join(server.url, board.id, (replaced.json as { key: string }).key, "Olga");
     const stranger = await join(server.url, other.id, other.keys.facilitator, "Stranger");
     const signer = createTokenSigner(Buffer.from(SECRET));
     const expired = signer.issue({
@@ -69,6 +79,7 @@ describe("authorisation matrix", () => {
       ["no token", ["debrief.v1"], board.id, "refused"],
       ["expired", authProtocols(expired), board.id, "refused"],
       ["forged", authProtocols(forged), board.id, "refused"],
+      ["replaced link", authProtocols(revoked.token), board.id, "refused"],
       ["other board", authProtocols(stranger.token), board.id, "refused"],
       ["observer", authProtocols(obs.token), board.id, "read-only"],
       ["participant on another's drafts", authProtocols(p2.token), drafts, "refused"],
@@ -152,7 +163,7 @@ describe("authorisation matrix", () => {
     figure("auth_matrix_failures", failures.length);
     figure("auth_bytes_to_refused", leakedBytes);
     figure("auth_writes_applied_from_read_only", appliedReadOnlyWrites);
-    expect(cells).toBe(24);
+    expect(cells).toBe(27);
     expect(failures).toEqual([]);
     expect(leakedBytes).toBe(0);
     expect(appliedReadOnlyWrites).toBe(0);
