@@ -87,9 +87,11 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     }
     await next();
   });
-  // Every board route that takes a session refuses one issued for a link replaced since.
+  // Every board route that takes a session refuses one issued for a link replaced since
+  // (signing in takes a key, not a session: a stale Authorization header there is ignored).
   const links = createLinkCheck(store);
   const requireCurrentLink = async (c: Context, next: () => Promise<void>) => {
+    if (c.req.method === "POST" && c.req.path.endsWith("/sessions")) return next();
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     const check = bearer ? tokens.verify(bearer) : undefined;
     if (check?.ok && !(await links.isCurrent(check.session))) {
