@@ -104,13 +104,19 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
   // API bodies are a title and a few fields: 64 KiB is plenty and bounds what anyone can make
   // the server count through. A timeline import carries a whole file, so its one route gets its
   // own larger limit (see IMPORT_BODY_BYTES) rather than raising the limit for every route.
-  // A body refused from its Content-Length alone is not read at all: sent with the default
-  // keep-alive, node and the adapter read and drop the rest of it (the adapter for up to 500 ms
-  // or 64 MiB), so a client still uploading gets this answer instead of EPIPE on a closed
-  // socket. A chunked body was read part-way when it went over, and what is left cannot be
-  // found reliably: "Connection: close" sends the client to a fresh connection.
-  const tooLarge = (message: string) => (c: Context) => {
-    if (c.req.header("content-length") === undefined) c.header("Connection", "close");
+  // A body refused from its Content-Length alone is read to its end and dropped before the
+  // answer (up to DRAIN_BYTES, for DRAIN_MS at most): closing on a client still uploading
+  // gives it EPIPE instead of the 413, and answering with the body unread leaves a keep-alive
+  // connection the adapter may close under the client's next request. Past those bounds, and
+  // for a chunked body read part-way when it went over, "Connection: close" sends the client
+  // to a fresh connection.
+  const tooLarge = (message: string) => async (c: Context) => {
+    const declared = Number(c.req.header("content-length"));
+    const drained =
+      Number.isFinite(declared) &&
+      declared <= DRAIN_BYTES &&
+      (await discardBody(c.req.raw.body, DRAIN_MS));
+    if (!drained) c.header("Connection", "close");
     return c.json({ error: message }, 413);
   };
   const apiBodyLimit = bodyLimit({
@@ -226,4 +232,30 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
       log.info("server.stopped", {});
     },
   };
+}
+
+// How much of a refused body the server reads and drops so that its answer arrives (see
+// tooLarge): a large import file, not an unbounded upload.
+const DRAIN_BYTES = 16 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+
+/** Reads a body to its end, keeping nothing; false if it took longer than `ms` or failed. */
+async function discardBody(body: ReadableStream<Uint8Array> | null, ms: number): Promise<boolean> {
+  if (!body) return true;
+  const reader = body.getReader();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void reader.cancel().catch(() => {});
+  }, ms);
+  try {
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) return !timedOut;
+    }
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
