@@ -10,7 +10,8 @@ import { HttpError } from "./api/http";
 import { IMPORT_BODY_BYTES, mountImportRoutes, TIMELINE_IMPORT_PATH } from "./api/importRoutes";
 import { mountMeetingRoutes } from "./api/meetingRoutes";
 import { mountReportRoutes } from "./api/reportRoutes";
-import { createLinkCheck, LINK_REPLACED } from "./auth/linkCheck";
+import { requireCurrentLink } from "./api/session";
+import { createLinkCheck } from "./auth/linkCheck";
 import { loadSessionSecret } from "./auth/secret";
 import { createTokenSigner } from "./auth/tokens";
 import { createLocalTimerLock, createRedisTimerLock } from "./cluster/timerLock";
@@ -87,20 +88,10 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     }
     await next();
   });
-  // Every board route that takes a session refuses one issued for a link replaced since
-  // (signing in takes a key, not a session: a stale Authorization header there is ignored).
   const links = createLinkCheck(store);
-  const requireCurrentLink = async (c: Context, next: () => Promise<void>) => {
-    if (c.req.method === "POST" && c.req.path.endsWith("/sessions")) return next();
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
-    const check = bearer ? tokens.verify(bearer) : undefined;
-    if (check?.ok && !(await links.isCurrent(check.session))) {
-      throw new HttpError(401, LINK_REPLACED);
-    }
-    await next();
-  };
-  app.use("/api/boards/:id", requireCurrentLink);
-  app.use("/api/boards/:id/*", requireCurrentLink);
+  const currentLink = requireCurrentLink(tokens, links);
+  app.use("/api/boards/:id", currentLink);
+  app.use("/api/boards/:id/*", currentLink);
   // API bodies are a title and a few fields: 64 KiB is plenty and bounds what anyone can make
   // the server count through. A timeline import carries a whole file, so its one route gets its
   // own larger limit (see IMPORT_BODY_BYTES) rather than raising the limit for every route.

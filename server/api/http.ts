@@ -27,10 +27,14 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   return parsed.data;
 }
 
+/** The bearer token of a request, if it carries one. */
+export function readBearer(c: Context): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+}
+
 /** The bearer token of a request, or a 401. */
 export function bearerToken(c: Context): string {
-  const header = c.req.header("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new HttpError(401, "Authorization: Bearer <token> required");
-  return match[1];
+  const token = readBearer(c);
+  if (!token) throw new HttpError(401, "Authorization: Bearer <token> required");
+  return token;
 }

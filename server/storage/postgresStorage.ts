@@ -1,12 +1,13 @@
 import pg from "pg";
 import { foldUpdates } from "./mergeUpdates";
-import type {
-  AppendItem,
-  BoardRecord,
-  CompactionResult,
-  Role,
-  Storage,
-  StoredDoc,
+import {
+  type AppendItem,
+  type BoardRecord,
+  type CompactionResult,
+  KEY_HASH_COLUMNS,
+  type Role,
+  type Storage,
+  type StoredDoc,
 } from "./storage";
 
 const MIGRATIONS = [
@@ -171,16 +172,10 @@ export async function createPostgresStorage(connectionString: string): Promise<S
     },
 
     async replaceKeyHash(boardId: string, role: Role, keyHash: string): Promise<boolean> {
-      // The column is chosen from the three names, never from input.
-      const column = {
-        facilitator: "facilitator_hash",
-        participant: "participant_hash",
-        observer: "observer_hash",
-      }[role];
-      const result = await pool.query(`UPDATE debrief_boards SET ${column} = $1 WHERE id = $2`, [
-        keyHash,
-        boardId,
-      ]);
+      const result = await pool.query(
+        `UPDATE debrief_boards SET ${KEY_HASH_COLUMNS[role]} = $1 WHERE id = $2`,
+        [keyHash, boardId],
+      );
       return result.rowCount === 1;
     },
 

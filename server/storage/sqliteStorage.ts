@@ -2,13 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { foldUpdates } from "./mergeUpdates";
-import type {
-  AppendItem,
-  BoardRecord,
-  CompactionResult,
-  Role,
-  Storage,
-  StoredDoc,
+import {
+  type AppendItem,
+  type BoardRecord,
+  type CompactionResult,
+  KEY_HASH_COLUMNS,
+  type Role,
+  type Storage,
+  type StoredDoc,
 } from "./storage";
 
 const MIGRATIONS = [
@@ -80,16 +81,9 @@ export function createSqliteStorage(dataDir: string): Storage {
      VALUES (?, ?, ?, ?, ?)`,
   );
   const selectBoard = db.prepare<[string], BoardRow>("SELECT * FROM boards WHERE id = ?");
-  // The column is chosen from the three names, never from input.
-  const replaceHash = {
-    facilitator: db.prepare<[string, string]>(
-      "UPDATE boards SET facilitator_hash = ? WHERE id = ?",
-    ),
-    participant: db.prepare<[string, string]>(
-      "UPDATE boards SET participant_hash = ? WHERE id = ?",
-    ),
-    observer: db.prepare<[string, string]>("UPDATE boards SET observer_hash = ? WHERE id = ?"),
-  };
+  // Replacing a link is rare: its statement is prepared when needed.
+  const replaceHash = (role: Role) =>
+    db.prepare<[string, string]>(`UPDATE boards SET ${KEY_HASH_COLUMNS[role]} = ? WHERE id = ?`);
   const markRunning = db.prepare<[string, number]>(
     "INSERT INTO running_meetings (board_id, since) VALUES (?, ?) ON CONFLICT (board_id) DO NOTHING",
   );
@@ -169,7 +163,7 @@ export function createSqliteStorage(dataDir: string): Storage {
       };
     },
     async replaceKeyHash(boardId: string, role: Role, keyHash: string): Promise<boolean> {
-      return replaceHash[role].run(keyHash, boardId).changes === 1;
+      return replaceHash(role).run(keyHash, boardId).changes === 1;
     },
     async setMeetingRunning(boardId: string, running: boolean): Promise<void> {
       if (running) markRunning.run(boardId, Date.now());

@@ -15,6 +15,16 @@ export type AppendItem = { room: string; update: Uint8Array };
 
 export type Role = "facilitator" | "participant" | "observer";
 
+/**
+ * The column holding each role's key hash, the same in every backend's boards table. SQL
+ * that names a role's column takes it from here, never from input.
+ */
+export const KEY_HASH_COLUMNS: Record<Role, string> = {
+  facilitator: "facilitator_hash",
+  participant: "participant_hash",
+  observer: "observer_hash",
+};
+
 export type BoardRecord = {
   id: string;
   createdAt: number;

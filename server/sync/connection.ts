@@ -4,7 +4,7 @@ import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import { stampIdentity } from "./awarenessIdentity";
 import { CLOSE } from "./closeCodes";
-import { type BudgetRegistry, type Budgets, bucketKey, type TokenBucket } from "./rateLimit";
+import { type BudgetRegistry, type Budgets, bucketKey } from "./rateLimit";
 import { DocumentTooLargeError, type Peer, type Room } from "./room";
 import type { RoomManager } from "./roomManager";
 import type { Access } from "./roomName";
@@ -80,15 +80,6 @@ export class SyncConnection implements Peer {
   private pending: Uint8Array[] | undefined = [];
   private closed = false;
   // The budgets belong to the session in this room, not to the socket: see BudgetRegistry.
-  private readonly bucket: TokenBucket;
-  // Updates cost a commit and an apply for the whole room, far more than a cursor move.
-  private readonly writeBudget: TokenBucket;
-  // Message counts alone let a few dense updates cost seconds of CPU; this budget is in the
-  // unit that decoding and applying cost (structs and delete ranges).
-  private readonly structBudget: TokenBucket;
-  // Structs bound what gets in, not what it costs once there: items placed where many
-  // others claim the same spot cost Yjs time quadratic in their number (conflictCost.ts).
-  private readonly conflictBudget: TokenBucket;
   private readonly budgets: Budgets;
   private expiryTimer: NodeJS.Timeout | undefined;
   private readonly heartbeat: NodeJS.Timeout;
@@ -102,12 +93,7 @@ export class SyncConnection implements Peer {
     readonly session: Session,
     private readonly deps: ConnectionDeps,
   ) {
-    const budgets = deps.budgets.get(bucketKey(roomName, session));
-    this.budgets = budgets;
-    this.bucket = budgets.messages;
-    this.writeBudget = budgets.writes;
-    this.structBudget = budgets.structs;
-    this.conflictBudget = budgets.conflicts;
+    this.budgets = deps.budgets.get(bucketKey(roomName, session));
     this.armExpiry(session.expiresAt);
     socket.on("pong", () => {
       this.alive = true;
@@ -127,7 +113,7 @@ export class SyncConnection implements Peer {
       return;
     }
     this.deps.metrics.bytesIn.inc(data.byteLength);
-    if (!this.bucket.take()) {
+    if (!this.budgets.messages.take()) {
       this.deps.metrics.rateLimited.inc();
       this.close(CLOSE.policyViolation, "rate limit exceeded");
       return;
@@ -305,7 +291,7 @@ export class SyncConnection implements Peer {
       this.close(CLOSE.updateTooLarge, "update has too many structs");
       return;
     }
-    if (!this.structBudget.take(parts)) {
+    if (!this.budgets.structs.take(parts)) {
       this.deps.metrics.rateLimited.inc();
       this.close(CLOSE.policyViolation, "struct rate limit exceeded");
       return;
@@ -313,7 +299,7 @@ export class SyncConnection implements Peer {
     const inspected = inspectUpdate(update);
     if (inspected.kind === "malformed") throw new ProtocolError("malformed update");
     if (inspected.kind === "empty") return;
-    if (!this.writeBudget.take()) {
+    if (!this.budgets.writes.take()) {
       this.deps.metrics.rateLimited.inc();
       this.close(CLOSE.policyViolation, "write rate limit exceeded");
       return;
@@ -356,13 +342,13 @@ export class SyncConnection implements Peer {
       this.deps.log.error("sync.conflict_count.failed", { room: this.roomName, error });
       return true;
     }
-    if (this.conflictBudget.take(steps)) {
+    if (this.budgets.conflicts.take(steps)) {
       this.budgets.conflictsNeeded = 0;
       this.deps.metrics.conflictSteps.inc(steps);
       return true;
     }
     room.pending.discardModel();
-    this.conflictBudget.spend(Math.min(steps, burst));
+    this.budgets.conflicts.spend(Math.min(steps, burst));
     this.deps.metrics.rateLimited.inc();
     if (steps > burst) {
       this.close(CLOSE.updateTooLarge, "update too costly to merge");

@@ -20,12 +20,6 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Whether at least `n` tokens are left, taking none. */
-  has(n: number): boolean {
-    this.refill();
-    return this.tokens >= n;
-  }
-
   /** Milliseconds until at least `n` tokens are left (0: now), if nothing is taken meanwhile. */
   msUntil(n: number): number {
     this.refill();
@@ -74,8 +68,13 @@ export function createTokenBucket(
  */
 export type Budgets = {
   messages: TokenBucket;
+  // Updates cost a commit and an apply for the whole room, far more than a cursor move.
   writes: TokenBucket;
+  // Message counts alone let a few dense updates cost seconds of CPU; this budget is in the
+  // unit that decoding and applying cost (structs and delete ranges).
   structs: TokenBucket;
+  // Structs bound what gets in, not what it costs once there: items placed where many
+  // others claim the same spot cost Yjs time quadratic in their number (conflictCost.ts).
   conflicts: TokenBucket;
   /** Steps the last refused update needs (see SyncConnection.chargeConflicts); 0 when none. */
   conflictsNeeded: number;

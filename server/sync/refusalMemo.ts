@@ -1,12 +1,11 @@
 import type { IncomingMessage } from "node:http";
 
-/** The request headers a sync handshake's verdict depends on, besides the time. */
-type Handshake = {
-  path: string;
-  protocols: string | undefined;
-  origin: string | undefined;
-  host: string | undefined;
-};
+/** The path of a raw request, without its query (which no route reads). */
+export function requestPath(req: IncomingMessage): string {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  return q === -1 ? url : url.slice(0, q);
+}
 
 /**
  * Sync handshakes refused because the session's budget in that room is spent, remembered
@@ -27,20 +26,11 @@ export class RefusalMemo {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  static key(h: Handshake): string {
-    return [h.path, h.protocols ?? "", h.origin ?? "", h.host ?? ""].join("\n");
-  }
-
-  /** The key of a raw upgrade request, as `key` makes it from the route's view of it. */
+  /** What a handshake's verdict depends on, besides the time. */
   static keyOf(req: IncomingMessage): string {
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    return RefusalMemo.key({
-      path: q === -1 ? url : url.slice(0, q),
-      protocols: req.headers["sec-websocket-protocol"],
-      origin: req.headers.origin,
-      host: req.headers.host,
-    });
+    const { origin, host } = req.headers;
+    const protocols = req.headers["sec-websocket-protocol"];
+    return [requestPath(req), protocols ?? "", origin ?? "", host ?? ""].join("\n");
   }
 
   /** Refuse handshakes with `key` for the next `ms` milliseconds. */

@@ -12,7 +12,7 @@ import { CLOSE } from "./closeCodes";
 import { type ConnectionLimits, SyncConnection } from "./connection";
 import type { ConnectionLimitsCounter } from "./connectionLimits";
 import { type BudgetRegistry, bucketKey, createBudgetRegistry } from "./rateLimit";
-import { RefusalMemo } from "./refusalMemo";
+import { RefusalMemo, requestPath } from "./refusalMemo";
 import type { RoomManager } from "./roomManager";
 import { type Access, accessFor, parseRoomName } from "./roomName";
 
@@ -181,11 +181,9 @@ function admit(req: IncomingMessage, deps: SyncDeps, budgets: BudgetRegistry): A
   if (!deps.origins.allows(req.headers.origin, req.headers.host)) {
     return { status: 403, reason: "origin not allowed" };
   }
-  const url = req.url ?? "/";
-  const query = url.indexOf("?");
   let path: string;
   try {
-    path = decodeURIComponent(url.slice(SYNC_PREFIX.length, query === -1 ? undefined : query));
+    path = decodeURIComponent(requestPath(req).slice(SYNC_PREFIX.length));
   } catch {
     return { status: 404, reason: "unknown room" };
   }
