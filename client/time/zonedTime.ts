@@ -1,4 +1,10 @@
-import { formatOffset, pad, wallParts, zoneOffsetMinutes } from "../../shared/time/wallClock";
+import {
+  formatIso,
+  pad,
+  readWallClock,
+  wallParts,
+  zoneOffsetMinutes,
+} from "../../shared/time/wallClock";
 import { wallTimeAsUtc, zonedTimeToUtc } from "../../shared/time/zonedTimeToUtc";
 
 // The datetime-local values the UI reads and writes, on the board's clock (see shared/time):
@@ -44,9 +50,5 @@ export function fromWallTime(wallTime: string, timeZone: string): number | undef
 
 /** Epoch ms → ISO 8601 with the zone's offset, e.g. "2024-05-01T14:30:00+02:00". */
 export function toIsoWithOffset(epochMs: number, timeZone: string): string {
-  const p = wallParts(epochMs, timeZone);
-  return (
-    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
-    formatOffset(zoneOffsetMinutes(epochMs, timeZone))
-  );
+  return formatIso(readWallClock(epochMs, timeZone));
 }

@@ -1,4 +1,4 @@
-import { formatOffset, pad, wallParts, zoneOffsetMinutes } from "../time/wallClock";
+import { formatIso, formatOffset, pad, readWallClock } from "../time/wallClock";
 import type { Instant } from "./reportTypes";
 
 // The report's dates and times on the board's clock. The numbers come from Intl (see
@@ -7,11 +7,11 @@ import type { Instant } from "./reportTypes";
 
 /** Reads epoch ms `at` on the wall clock of `timeZone` (which must be valid). */
 export function toInstant(at: number, timeZone: string): Instant {
-  const p = wallParts(Math.floor(at / 1000) * 1000, timeZone);
-  const offset = formatOffset(zoneOffsetMinutes(at, timeZone));
-  const date = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
-  const time = `${pad(p.hour)}:${pad(p.minute)}`;
-  return { at, iso: `${date}T${time}:${pad(p.second)}${offset}`, date, time, offset };
+  const r = readWallClock(at, timeZone);
+  const offset = formatOffset(Math.round(r.offsetMs / 60_000));
+  const date = `${pad(r.year, 4)}-${pad(r.month)}-${pad(r.day)}`;
+  const time = `${pad(r.hour)}:${pad(r.minute)}`;
+  return { at, iso: formatIso(r), date, time, offset };
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

@@ -53,18 +53,38 @@ export function wallParts(at: number, timeZone: string): WallParts {
   };
 }
 
-/** The zone's offset from UTC at instant `at`, in ms (wall clock minus UTC; east is positive). */
-export function zoneOffsetMs(at: number, timeZone: string): number {
+/** A wall-clock reading and the zone's offset from UTC then (ms, wall clock minus UTC). */
+export type WallReading = WallParts & { offsetMs: number };
+
+/**
+ * The wall clock of `timeZone` at `at`, to the second, with the zone's offset: one Intl
+ * reading gives both.
+ */
+export function readWallClock(at: number, timeZone: string): WallReading {
   // The wall clock shows whole seconds: compare it with the instant truncated the same way, or
   // a leftover millisecond would skew the offset.
   const whole = Math.floor(at / 1000) * 1000;
   const p = wallParts(whole, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
+  const offsetMs = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
+  return { ...p, offsetMs };
+}
+
+/** The zone's offset from UTC at instant `at`, in ms (east is positive). */
+export function zoneOffsetMs(at: number, timeZone: string): number {
+  return readWallClock(at, timeZone).offsetMs;
 }
 
 /** The zone's offset from UTC at instant `at`, in whole minutes. */
 export function zoneOffsetMinutes(at: number, timeZone: string): number {
   return Math.round(zoneOffsetMs(at, timeZone) / 60_000);
+}
+
+/** A reading as ISO 8601 with its offset, e.g. "2024-05-01T14:30:00+02:00". */
+export function formatIso(r: WallReading): string {
+  return (
+    `${pad(r.year, 4)}-${pad(r.month)}-${pad(r.day)}T${pad(r.hour)}:${pad(r.minute)}:${pad(r.second)}` +
+    formatOffset(Math.round(r.offsetMs / 60_000))
+  );
 }
 
 /** `timeZone` when this runtime knows it, else "UTC": board data is shared and may name any zone. */
