@@ -1,13 +1,14 @@
 import { createEffect, createSignal, For, onMount, Show } from "solid-js";
 import { ApiError } from "../sync/ApiError";
-import { type LinkRole, type ReplacedLink, replaceLink } from "../sync/linksApi";
+import type { Role } from "../sync/apiSchemas";
+import { type ReplacedLink, replaceLink } from "../sync/linksApi";
 import { CopyField } from "../ui/CopyField";
 import { useBoard } from "./boardContext";
 
 // A replaced facilitator link outlives this page: see `replace`.
 const CARRIED = "debrief:replaced-link";
 
-const ROLES: Array<{ role: LinkRole; name: string; who: string }> = [
+const ROLES: Array<{ role: Role; name: string; who: string }> = [
   { role: "participant", name: "participant link", who: "everyone who joined with it" },
   { role: "observer", name: "observer link", who: "everyone who follows with it" },
   { role: "facilitator", name: "facilitator link", who: "you and anyone else holding it" },
@@ -56,7 +57,7 @@ export function BoardLinksButton() {
     setOpen(true);
   };
 
-  const replace = async (role: LinkRole) => {
+  const replace = async (role: Role) => {
     setBusy(true);
     setError(undefined);
     try {

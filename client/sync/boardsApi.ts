@@ -7,9 +7,7 @@ import {
   type JoinedSession,
   JoinedSessionSchema,
 } from "./apiSchemas";
-import { requestJson } from "./requestJson";
-
-const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
+import { boardPath, requestJson } from "./requestJson";
 
 // One line of the script picker, as GET /api/scripts describes it (untrusted until parsed).
 const ScriptSummarySchema = z.object({

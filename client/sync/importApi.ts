@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Session } from "./createJoinFlow";
-import { requestJson } from "./requestJson";
+import { boardPath, requestJson } from "./requestJson";
 
 const ImportAnswerSchema = z.object({
   imported: z.number(),
@@ -18,9 +18,9 @@ export function importTimeline(
   session: Session,
   input: { content: string; format: "auto" | "csv" | "slack" | "log"; source?: string },
 ): Promise<ImportAnswer> {
-  return requestJson(
-    `/api/boards/${encodeURIComponent(session.boardId)}/timeline/import`,
-    ImportAnswerSchema,
-    { method: "POST", body: input, token: session.token },
-  );
+  return requestJson(`${boardPath(session.boardId)}/timeline/import`, ImportAnswerSchema, {
+    method: "POST",
+    body: input,
+    token: session.token,
+  });
 }

@@ -1,14 +1,9 @@
 import { z } from "zod";
+import { type Role, RoleSchema } from "./apiSchemas";
 import type { Session } from "./createJoinFlow";
-import { requestJson } from "./requestJson";
+import { boardPath, requestJson } from "./requestJson";
 
-export type LinkRole = "facilitator" | "participant" | "observer";
-
-const ReplacedLinkSchema = z.object({
-  role: z.enum(["facilitator", "participant", "observer"]),
-  key: z.string(),
-  link: z.string(),
-});
+const ReplacedLinkSchema = z.object({ role: RoleSchema, key: z.string(), link: z.string() });
 export type ReplacedLink = z.infer<typeof ReplacedLinkSchema>;
 
 /**
@@ -17,11 +12,10 @@ export type ReplacedLink = z.infer<typeof ReplacedLinkSchema>;
  */
 export function replaceLink(
   session: Pick<Session, "boardId" | "token">,
-  role: LinkRole,
+  role: Role,
 ): Promise<ReplacedLink> {
-  return requestJson(
-    `/api/boards/${encodeURIComponent(session.boardId)}/links/${role}`,
-    ReplacedLinkSchema,
-    { method: "POST", token: session.token },
-  );
+  return requestJson(`${boardPath(session.boardId)}/links/${role}`, ReplacedLinkSchema, {
+    method: "POST",
+    token: session.token,
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MEETING_STATUSES } from "../../shared/meeting";
 import type { Session } from "./createJoinFlow";
-import { requestJson } from "./requestJson";
+import { boardPath, requestJson } from "./requestJson";
 
 /** A body `POST /api/boards/:id/meeting` accepts: `goto` names a phase, `extend` a duration. */
 export type MeetingActionBody =
@@ -20,8 +20,6 @@ const MeetingReplySchema = z.object({
 export type MeetingReply = z.infer<typeof MeetingReplySchema>;
 
 type Caller = Pick<Session, "boardId" | "token">;
-
-const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
 /** Steer the meeting (facilitators only); throws ApiError with the server's reason if refused. */
 export function meetingAction(session: Caller, body: MeetingActionBody): Promise<MeetingReply> {

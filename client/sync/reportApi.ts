@@ -1,5 +1,6 @@
 import { ApiError, kindForStatus } from "./ApiError";
 import { ErrorBodySchema } from "./apiSchemas";
+import { boardPath } from "./requestJson";
 
 export const REPORT_FORMATS = ["md", "html", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -34,10 +35,10 @@ export async function fetchReport(
 ): Promise<ReportFile> {
   let response: Response;
   try {
-    response = await fetch(
-      `/api/boards/${encodeURIComponent(boardId)}/report?format=${encodeURIComponent(format)}`,
-      { headers: { Authorization: `Bearer ${token}` }, credentials: "omit" },
-    );
+    response = await fetch(`${boardPath(boardId)}/report?format=${encodeURIComponent(format)}`, {
+      headers: { Authorization: `Bearer ${token}` },
+      credentials: "omit",
+    });
   } catch {
     throw new ApiError("network", "Can't reach the Debrief server.");
   }

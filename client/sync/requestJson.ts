@@ -2,6 +2,9 @@ import type { z } from "zod";
 import { ApiError, kindForStatus } from "./ApiError";
 import { ErrorBodySchema } from "./apiSchemas";
 
+/** The API path of a board, under which all of its routes live. */
+export const boardPath = (boardId: string): string => `/api/boards/${encodeURIComponent(boardId)}`;
+
 type RequestOptions = {
   method?: "GET" | "POST" | "DELETE";
   body?: unknown;
