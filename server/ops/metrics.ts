@@ -116,6 +116,10 @@ export function createServerMetrics(
       "debrief_updates_deferred_total",
       "Updates not stored because they build on items the room lacks; the sender was asked to resync",
     ),
+    slicedUpdates: m.counter(
+      "debrief_updates_sliced_total",
+      "Stored updates too large to apply in one go, applied a piece per event-loop turn",
+    ),
     handshakesRefused: m.counter(
       "debrief_sync_handshakes_refused_total",
       "Sync upgrade requests answered with an HTTP error status instead of a WebSocket",

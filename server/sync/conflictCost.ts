@@ -4,6 +4,10 @@ import type { DecodedUpdate } from "./validateUpdate";
 
 type Struct = DecodedUpdate["structs"][number];
 
+// Structs between the pauses of `applying`: a check of the clock per pause stays negligible,
+// and 64 structs cost well under a millisecond unless their scans are long.
+const PAUSE_EVERY = 64;
+
 /**
  * Counts the work Yjs's conflict resolution would do to apply updates to a document, without
  * changing it. Yjs places an item inserted where others already are by scanning them
@@ -36,6 +40,17 @@ export class ConflictModel {
    * past `limit` (and returns a number above it): the model is then half-applied, drop it.
    */
   apply(decoded: DecodedUpdate, limit = Number.POSITIVE_INFINITY): number {
+    const run = this.applying(decoded, limit);
+    let result = run.next();
+    while (!result.done) result = run.next();
+    return result.value;
+  }
+
+  /**
+   * `apply`, pausing after every `PAUSE_EVERY` structs, so a caller can count a large update
+   * over several event-loop turns. The document must not change until it is done.
+   */
+  *applying(decoded: DecodedUpdate, limit = Number.POSITIVE_INFINITY): Generator<void, number> {
     this.steps = 0;
     this.limit = limit;
     const refs = new Map<number, { structs: Struct[]; i: number }>();
@@ -58,7 +73,12 @@ export class ConflictModel {
     const stack: Struct[] = [];
     let current = next();
     let head = current?.structs[current.i++];
+    let sincePause = 0;
     while (head && this.steps <= this.limit) {
+      if (++sincePause === PAUSE_EVERY) {
+        sincePause = 0;
+        yield;
+      }
       if (!(head instanceof Y.Skip)) {
         const offset = this.nodes.state(head.id.client) - head.id.clock;
         if (offset < 0) break; // a gap: validation refuses these before they get here

@@ -5,9 +5,10 @@ import type { ServerMetrics } from "../ops/metrics";
 import { stampIdentity } from "./awarenessIdentity";
 import { CLOSE } from "./closeCodes";
 import { type BudgetRegistry, type Budgets, bucketKey } from "./rateLimit";
-import { DocumentTooLargeError, type Peer, type Room } from "./room";
+import { DocumentTooLargeError, type Peer, type Room, SLICE_STRUCTS } from "./room";
 import type { RoomManager } from "./roomManager";
 import type { Access } from "./roomName";
+import { runInTurns } from "./turns";
 import { countUpdateParts } from "./updateCost";
 import { type DecodedUpdate, inspectUpdate, lacksDependencies } from "./validateUpdate";
 import {
@@ -304,15 +305,74 @@ export class SyncConnection implements Peer {
       this.close(CLOSE.policyViolation, "write rate limit exceeded");
       return;
     }
-    if (lacksDependencies(inspected.decoded, (client) => room.pending.knownClock(client))) {
-      // Not stored: it could never be applied until what it builds on arrives. Sync step 1
-      // asks the client for everything the room lacks; y-protocols clients answer at once.
-      this.deps.metrics.updatesDeferred.inc();
-      this.send(encodeSync("step1", room.document.stateVector()));
+    const { decoded } = inspected;
+    if (parts <= SLICE_STRUCTS && !room.busy) {
+      if (this.defer(room, decoded)) return;
+      this.store(room, update, decoded, this.countConflicts(room, decoded));
       return;
     }
-    if (!this.chargeConflicts(room, inspected.decoded)) return;
-    room.submit(update, this, inspected.decoded).catch((error: unknown) => {
+    // A large update's conflicts are counted over several turns, so other rooms' messages
+    // are not held up. Meanwhile the room's document must hold still, and every update for
+    // the room, this client's next ones too, waits its turn (Room.serialize).
+    room
+      .serialize(async () => {
+        if (this.closed || this.defer(room, decoded)) return;
+        const steps = await this.countConflicts(room, decoded, true);
+        if (!this.closed) this.store(room, update, decoded, steps);
+      })
+      .catch((error: unknown) => {
+        this.deps.log.error("sync.write.failed", { room: this.roomName, conn: this.id, error });
+        this.close(CLOSE.internalError, "internal error");
+      });
+  }
+
+  /**
+   * True (and the client asked to resync) when the update builds on what the room lacks: it
+   * could never be applied until that arrives, so it is not stored. Sync step 1 asks the
+   * client for everything the room lacks; y-protocols clients answer at once.
+   */
+  private defer(room: Room, decoded: DecodedUpdate): boolean {
+    if (!lacksDependencies(decoded, (client) => room.pending.knownClock(client))) return false;
+    this.deps.metrics.updatesDeferred.inc();
+    this.send(encodeSync("step1", room.document.stateVector()));
+    return true;
+  }
+
+  /**
+   * What Yjs will spend placing this update's items among the others, counted up to just
+   * past a full budget; undefined when the model fails. With `inTurns`, counted over several
+   * event-loop turns.
+   */
+  private countConflicts(room: Room, decoded: DecodedUpdate): number | undefined;
+  private countConflicts(
+    room: Room,
+    decoded: DecodedUpdate,
+    inTurns: true,
+  ): Promise<number | undefined>;
+  private countConflicts(room: Room, decoded: DecodedUpdate, inTurns = false) {
+    const burst = this.deps.limits.conflictStepsBurst;
+    const failed = (error: unknown) => {
+      room.pending.discardModel();
+      this.deps.log.error("sync.conflict_count.failed", { room: this.roomName, error });
+      return undefined;
+    };
+    if (inTurns) return runInTurns(room.pending.countingConflicts(decoded, burst)).catch(failed);
+    try {
+      return room.pending.conflictSteps(decoded, burst);
+    } catch (error) {
+      return failed(error);
+    }
+  }
+
+  /** Charges the counted conflicts and stores the update (which then applies and relays it). */
+  private store(
+    room: Room,
+    update: Uint8Array,
+    decoded: DecodedUpdate,
+    steps: number | undefined,
+  ): void {
+    if (!this.chargeConflicts(room, steps)) return;
+    room.submit(update, this, decoded).catch((error: unknown) => {
       if (error instanceof DocumentTooLargeError) {
         this.close(CLOSE.documentTooLarge, "document size limit reached");
         return;
@@ -324,24 +384,16 @@ export class SyncConnection implements Peer {
   }
 
   /**
-   * Counts what Yjs will spend placing this update's items among the others before it is
-   * stored, and charges the session; false (and closed) when it cannot pay. Counting is
-   * work too, so a refused update is charged what was counted: the session then waits (429
-   * before the upgrade) until its budget holds what the update needs. One that alone costs
-   * more than a full budget is refused for good (4413).
+   * Charges the session what placing the update's items will cost, before it is stored;
+   * false (and closed) when it cannot pay. Counting is work too, so a refused update is
+   * charged what was counted: the session then waits (429 before the upgrade) until its
+   * budget holds what the update needs. One that alone costs more than a full budget is
+   * refused for good (4413). A shape the model does not know (`steps` undefined) is the
+   * model's bug, not the client's: the update passed validation, so it is taken uncounted.
    */
-  private chargeConflicts(room: Room, decoded: DecodedUpdate): boolean {
+  private chargeConflicts(room: Room, steps: number | undefined): boolean {
+    if (steps === undefined) return true;
     const burst = this.deps.limits.conflictStepsBurst;
-    let steps: number;
-    try {
-      steps = room.pending.conflictSteps(decoded, burst);
-    } catch (error) {
-      // A shape the model does not know is the model's bug, not the client's: the update
-      // passed validation, so it is taken uncounted rather than refused.
-      room.pending.discardModel();
-      this.deps.log.error("sync.conflict_count.failed", { room: this.roomName, error });
-      return true;
-    }
     if (this.budgets.conflicts.take(steps)) {
       this.budgets.conflictsNeeded = 0;
       this.deps.metrics.conflictSteps.inc(steps);

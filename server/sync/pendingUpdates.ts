@@ -28,12 +28,20 @@ export class PendingUpdates {
    * build on it: if it is not accepted after all, call `discardModel`.
    */
   conflictSteps(decoded: DecodedUpdate, limit: number): number {
+    const run = this.countingConflicts(decoded, limit);
+    let result = run.next();
+    while (!result.done) result = run.next();
+    return result.value;
+  }
+
+  /** `conflictSteps`, pausing now and then (see ConflictModel.applying). */
+  *countingConflicts(decoded: DecodedUpdate, limit: number): Generator<void, number> {
     let model = this.model;
     if (!model) {
       model = new ConflictModel(this.doc());
-      for (const u of this.updates) model.apply(u);
+      for (const u of this.updates) yield* model.applying(u);
     }
-    const steps = model.apply(decoded, limit);
+    const steps = yield* model.applying(decoded, limit);
     // Past the limit the model holds half of an update that will not be stored.
     this.model = steps > limit ? undefined : model;
     return steps;

@@ -8,6 +8,8 @@ import type { GroupCommit } from "./groupCommit";
 import { PendingUpdates } from "./pendingUpdates";
 import { PresenceBatch } from "./presenceBatch";
 import { RoomDocument } from "./roomDocument";
+import { sliceUpdate } from "./sliceUpdate";
+import { nextTurn, TURN_MS } from "./turns";
 import type { DecodedUpdate } from "./validateUpdate";
 import {
   type AwarenessEntry,
@@ -35,6 +37,16 @@ export type RoomDeps = {
   /** Other nodes holding the same rooms; absent on a single node. */
   relay?: Relay;
 };
+
+type StoredUpdate = { update: Uint8Array; from: Peer | undefined; decoded: DecodedUpdate };
+
+// Above this many structs an update is counted and applied over several event-loop turns
+// (see sliceUpdate, turns.ts), so other rooms' messages are not held up behind it: the first
+// time V8 runs that code, thousands of structs take tens of milliseconds. Typing and pasting
+// stay far below it.
+export const SLICE_STRUCTS = 500;
+// Structs per piece of a sliced update: each piece is one transaction and one frame per peer.
+export const PIECE_STRUCTS = 100;
 
 export class DocumentTooLargeError extends Error {
   override name = "DocumentTooLargeError";
@@ -66,8 +78,12 @@ export class Room {
   readonly peers = new Set<Peer>();
   private storedBytes = 0;
   // Stored updates waiting for this tick's transaction (see applyStored).
-  private stored: { update: Uint8Array; from: Peer | undefined; decoded: DecodedUpdate }[] = [];
+  private stored: StoredUpdate[] = [];
   private applying: Promise<void> | undefined;
+  // Work on the document that spans event-loop turns (applying a large update in pieces,
+  // counting a large update's conflicts) runs one task at a time, in order.
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
   private readonly presence = new PresenceBatch(
     (frame, except) => this.broadcast(frame, except),
     (payload) => this.deps.relay?.publish(this.name, { kind: "awareness", payload }),
@@ -168,30 +184,89 @@ export class Room {
     this.storedBytes += update.byteLength;
     this.logRows++;
     this.stored.push({ update, from, decoded });
-    this.applying ??= Promise.resolve().then(() => this.applyBatch());
+    this.applying ??= this.serialize(() => this.applyBatch());
     return this.applying;
   }
 
-  private applyBatch(): void {
+  /** Whether document work that spans turns is running or waiting (see `serialize`). */
+  get busy(): boolean {
+    return this.queued > 0;
+  }
+
+  /**
+   * Runs `task` once the document work queued before it is done. Work that pauses for other
+   * rooms' messages must not see the document change under it, nor reorder what it applies.
+   */
+  serialize<T>(task: () => T | Promise<T>): Promise<T> {
+    this.queued++;
+    const run = this.queue.then(task).finally(() => {
+      this.queued--;
+    });
+    this.queue = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
+  }
+
+  private async applyBatch(): Promise<void> {
     const batch = this.stored;
     this.stored = [];
     this.applying = undefined;
+    let structs = 0;
+    for (const b of batch) structs += b.decoded.structs.length;
+    if (structs <= SLICE_STRUCTS) {
+      this.applyTogether(batch);
+    } else {
+      // In order: a later update of the batch may build on an earlier one.
+      for (const entry of batch) {
+        if (entry.decoded.structs.length <= SLICE_STRUCTS) this.applyTogether([entry]);
+        else await this.applySliced(entry);
+      }
+    }
+    this.pending.applied(batch.map((b) => b.decoded));
+    this.maybeCompact();
+  }
+
+  private applyTogether(batch: StoredUpdate[]): void {
     const first = batch[0]?.from;
     // A peer already has its own updates; when the batch has others too, it gets them all
     // in the merged frame (Yjs ignores what it has), which is cheaper than one frame each.
     const origin = batch.every((b) => b.from === first) ? first : undefined;
     this.doc.transact(() => {
-      for (const { update } of batch) {
-        try {
-          Y.applyUpdate(this.doc, update);
-        } catch (error) {
-          // Validated before it was stored; a failure here is a bug, not the client's.
-          this.deps.log.error("room.apply.failed", { room: this.name, error });
-        }
-      }
+      for (const { update } of batch) this.applyOne(update);
     }, origin);
-    this.pending.applied(batch.map((b) => b.decoded));
-    this.maybeCompact();
+  }
+
+  /**
+   * Applies a large update in pieces, giving the event loop a turn every `TURN_MS`. Peers get
+   * each piece as it lands; anyone joining meanwhile gets the document so far, then the rest.
+   */
+  private async applySliced({ update, from, decoded }: StoredUpdate): Promise<void> {
+    const doc = this.doc;
+    const slices = sliceUpdate(decoded, PIECE_STRUCTS, (client) => Y.getState(doc.store, client));
+    if (!slices) {
+      doc.transact(() => this.applyOne(update), from);
+      return;
+    }
+    this.deps.metrics.slicedUpdates.inc();
+    let started = performance.now();
+    for (const slice of slices) {
+      if (performance.now() - started >= TURN_MS) {
+        await nextTurn();
+        started = performance.now();
+      }
+      doc.transact(() => this.applyOne(slice), from);
+    }
+  }
+
+  private applyOne(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update);
+    } catch (error) {
+      // Validated before it was stored; a failure here is a bug, not the client's.
+      this.deps.log.error("room.apply.failed", { room: this.name, error });
+    }
   }
 
   /**
@@ -307,8 +382,8 @@ export class Room {
   /** Resolves when every update submitted so far is stored (or failed) and compaction is idle. */
   async settle(): Promise<void> {
     await this.changeChain;
-    while (this.inFlight.size > 0) {
-      await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.busy) {
+      await Promise.allSettled([...this.inFlight, this.queue]);
     }
   }
 

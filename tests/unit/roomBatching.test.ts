@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { Peer } from "../../server/sync/room";
+import { type Peer, PIECE_STRUCTS, SLICE_STRUCTS } from "../../server/sync/room";
 import { decodeClientMessage, encodeSync } from "../../server/sync/wire";
 import { createTestRoom as createRoom } from "../support/testRoom";
 
@@ -60,6 +60,62 @@ describe("relaying a commit", () => {
     await Promise.all([room.submit(edit("x").update, a), room.submit(edit("y").update, a)]);
     expect(a.frames).toEqual([]);
     expect(updatesIn(b.frames)).toHaveLength(1);
+  });
+});
+
+describe("applying a large update", () => {
+  /** One update of `n` separate items (inserted at the front, so none merge). */
+  function large(n: number): Uint8Array {
+    const doc = new Y.Doc();
+    const list = doc.getArray<number>("a");
+    doc.transact(() => {
+      for (let i = 0; i < n; i++) list.insert(0, [i]);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  }
+
+  it("lands in pieces, relayed as they land, letting other work in, before anything stored after it", async () => {
+    const { room } = createRoom();
+    const [sender, other] = [peer(1), peer(2)];
+    room.addPeer(sender);
+    room.addPeer(other);
+    // Large enough that applying it takes well over one turn's TURN_MS on any machine.
+    const structs = 20_000;
+    const update = large(structs);
+    // Counts event-loop turns that run while the update is being applied.
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    const big = room.submit(update, sender);
+    const after = room.submit(edit("after").update, other);
+    await big;
+    const turnsForBig = turns;
+    await after;
+    counting = false;
+
+    const pieces = updatesIn(other.frames);
+    expect(pieces).toHaveLength(Math.ceil(structs / PIECE_STRUCTS));
+    expect(turnsForBig).toBeGreaterThanOrEqual(1);
+    const received = new Y.Doc();
+    for (const piece of pieces) Y.applyUpdate(received, piece);
+    expect(received.getArray("a").length).toBe(structs);
+    expect(room.doc.getArray("a").toJSON()).toEqual(received.getArray("a").toJSON());
+    // The sender's own update is not sent back; the later one reaches it after the pieces.
+    expect(updatesIn(sender.frames)).toHaveLength(1);
+    expect(room.doc.getText("t").toString()).toBe("after");
+  });
+
+  it("is applied whole when the update is small", async () => {
+    const { room } = createRoom();
+    const other = peer(2);
+    room.addPeer(other);
+    await room.submit(large(SLICE_STRUCTS), peer(1));
+    expect(updatesIn(other.frames)).toHaveLength(1);
   });
 });
 

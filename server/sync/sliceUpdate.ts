@@ -1,0 +1,142 @@
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import type { DecodedUpdate } from "./validateUpdate";
+
+type Struct = DecodedUpdate["structs"][number];
+type Run = { structs: Struct[]; i: number };
+
+/**
+ * Cuts an update into updates of at most `maxStructs` structs that, applied one after the
+ * other, make the same document as the whole: Yjs applies an update in one synchronous call,
+ * and a large one (thousands of structs, within every limit) would hold the event loop that
+ * serves every room for tens of milliseconds. Each piece brings everything its items are
+ * anchored to or nested in, or follows a piece that did, so Yjs never keeps one pending; the
+ * deletions go with the last piece, when everything they name is there.
+ *
+ * `stateOf(client)` is the document's next clock for that client, read once per client before
+ * the first piece. Returns undefined when the
+ * update cannot be put in such an order (a gap, or an anchor nobody sends): validation
+ * refuses those, so the caller applies it whole and lets Yjs decide.
+ */
+export function sliceUpdate(
+  decoded: DecodedUpdate,
+  maxStructs: number,
+  stateOf: (client: number) => number,
+): Iterable<Uint8Array> | undefined {
+  const order = integrationOrder(decoded, stateOf);
+  if (!order) return undefined;
+  // Each piece is encoded when it is asked for: encoding them all at once would be the very
+  // stall this avoids.
+  return (function* () {
+    for (let start = 0; start < order.length; start += maxStructs) {
+      const last = start + maxStructs >= order.length;
+      yield encodeSlice(order.slice(start, start + maxStructs), last ? decoded.ds : undefined);
+    }
+  })();
+}
+
+/**
+ * The update's structs in an order where each one's anchors and parent come first: Yjs's own
+ * order (integrateStructs, highest client first; a struct whose anchor is a later struct of
+ * another client waits on a stack while that one goes first).
+ */
+function integrationOrder(
+  decoded: DecodedUpdate,
+  stateOf: (client: number) => number,
+): Struct[] | undefined {
+  const runs = new Map<number, Run>();
+  for (const s of decoded.structs) {
+    if (s instanceof Y.Skip) return undefined;
+    const run = runs.get(s.id.client);
+    if (run) run.structs.push(s);
+    else runs.set(s.id.client, { structs: [s], i: 0 });
+  }
+  const reached = new Map<number, number>();
+  const reachedOf = (client: number) => {
+    let clock = reached.get(client);
+    if (clock === undefined) {
+      clock = stateOf(client);
+      reached.set(client, clock);
+    }
+    return clock;
+  };
+  const ids = [...runs.keys()].sort((a, b) => a - b);
+  const nextRun = () => {
+    while (ids.length > 0) {
+      const run = runs.get(ids[ids.length - 1] as number) as Run;
+      if (run.i < run.structs.length) return run;
+      ids.pop();
+    }
+    return undefined;
+  };
+  const order: Struct[] = [];
+  const stack: Struct[] = [];
+  let current = nextRun();
+  let head = current?.structs[current.i++];
+  while (head) {
+    const { client, clock } = head.id;
+    if (clock > reachedOf(client)) return undefined; // a gap in its own client's clocks
+    const missing = head instanceof Y.Item ? missingClient(head, reachedOf) : undefined;
+    if (missing !== undefined) {
+      const run = runs.get(missing);
+      if (!run || run.i >= run.structs.length) return undefined;
+      stack.push(head);
+      head = run.structs[run.i++];
+      continue;
+    }
+    order.push(head);
+    reached.set(client, Math.max(reachedOf(client), clock + head.length));
+    if (stack.length > 0) head = stack.pop();
+    else if (current && current.i < current.structs.length) head = current.structs[current.i++];
+    else {
+      current = nextRun();
+      head = current?.structs[current.i++];
+    }
+  }
+  return order;
+}
+
+/** The other client whose struct `item` is anchored to or nested in and that is not there yet. */
+function missingClient(item: Y.Item, reachedOf: (client: number) => number): number | undefined {
+  for (const ref of [item.origin, item.rightOrigin, item.parent]) {
+    if (
+      ref instanceof Y.ID &&
+      ref.client !== item.id.client &&
+      ref.clock >= reachedOf(ref.client)
+    ) {
+      return ref.client;
+    }
+  }
+  return undefined;
+}
+
+/** Encodes structs (each client's in clock order, without gaps) as a v1 update. */
+function encodeSlice(structs: Struct[], ds: DecodedUpdate["ds"] | undefined): Uint8Array {
+  const byClient = new Map<number, Struct[]>();
+  for (const s of structs) {
+    const list = byClient.get(s.id.client);
+    if (list) list.push(s);
+    else byClient.set(s.id.client, [s]);
+  }
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, byClient.size);
+  for (const [client, list] of byClient) {
+    encoding.writeVarUint(encoder.restEncoder, list.length);
+    encoder.writeClient(client);
+    encoding.writeVarUint(encoder.restEncoder, (list[0] as Struct).id.clock);
+    for (const s of list) s.write(encoder, 0);
+  }
+  // The delete set, as Yjs writes it (writeDeleteSet is not exported).
+  const clients = ds ? [...ds.clients] : [];
+  encoding.writeVarUint(encoder.restEncoder, clients.length);
+  for (const [client, ranges] of clients) {
+    encoder.resetDsCurVal();
+    encoding.writeVarUint(encoder.restEncoder, client);
+    encoding.writeVarUint(encoder.restEncoder, ranges.length);
+    for (const { clock, len } of ranges) {
+      encoder.writeDsClock(clock);
+      encoder.writeDsLen(len);
+    }
+  }
+  return encoder.toUint8Array();
+}
