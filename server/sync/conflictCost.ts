@@ -4,9 +4,11 @@ import type { DecodedUpdate } from "./validateUpdate";
 
 type Struct = DecodedUpdate["structs"][number];
 
-// Structs between the pauses of `applying`: a check of the clock per pause stays negligible,
-// and 64 structs cost well under a millisecond unless their scans are long.
+// Structs between the pauses of `applying`, unless their scans reach PAUSE_STEPS first: a
+// check of the clock per pause stays negligible, and either is well under a millisecond of
+// work once V8 has optimised it.
 const PAUSE_EVERY = 64;
+const PAUSE_STEPS = 10_000;
 
 /**
  * Counts the work Yjs's conflict resolution would do to apply updates to a document, without
@@ -74,9 +76,11 @@ export class ConflictModel {
     let current = next();
     let head = current?.structs[current.i++];
     let sincePause = 0;
+    let stepsAtPause = 0;
     while (head && this.steps <= this.limit) {
-      if (++sincePause === PAUSE_EVERY) {
+      if (++sincePause === PAUSE_EVERY || this.steps - stepsAtPause > PAUSE_STEPS) {
         sincePause = 0;
+        stepsAtPause = this.steps;
         yield;
       }
       if (!(head instanceof Y.Skip)) {

@@ -4,8 +4,9 @@ import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import { stampIdentity } from "./awarenessIdentity";
 import { CLOSE } from "./closeCodes";
+import { decodingInPieces } from "./decodeInPieces";
 import { type BudgetRegistry, type Budgets, bucketKey } from "./rateLimit";
-import { DocumentTooLargeError, type Peer, type Room, SLICE_STRUCTS } from "./room";
+import { DocumentTooLargeError, type Peer, PIECE_STRUCTS, type Room, SLICE_STRUCTS } from "./room";
 import type { RoomManager } from "./roomManager";
 import type { Access } from "./roomName";
 import { runInTurns } from "./turns";
@@ -297,28 +298,39 @@ export class SyncConnection implements Peer {
       this.close(CLOSE.policyViolation, "struct rate limit exceeded");
       return;
     }
-    const inspected = inspectUpdate(update);
-    if (inspected.kind === "malformed") throw new ProtocolError("malformed update");
-    if (inspected.kind === "empty") return;
+    // A large update is decoded and its conflicts counted over several turns (below).
+    let decoded: DecodedUpdate | undefined;
+    if (parts <= SLICE_STRUCTS) {
+      const inspected = inspectUpdate(update);
+      if (inspected.kind === "malformed") throw new ProtocolError("malformed update");
+      if (inspected.kind === "empty") return;
+      decoded = inspected.decoded;
+    }
     if (!this.budgets.writes.take()) {
       this.deps.metrics.rateLimited.inc();
       this.close(CLOSE.policyViolation, "write rate limit exceeded");
       return;
     }
-    const { decoded } = inspected;
-    if (parts <= SLICE_STRUCTS && !room.busy) {
+    if (decoded && !room.busy) {
       if (this.defer(room, decoded)) return;
       this.store(room, update, decoded, this.countConflicts(room, decoded));
       return;
     }
-    // A large update's conflicts are counted over several turns, so other rooms' messages
-    // are not held up. Meanwhile the room's document must hold still, and every update for
-    // the room, this client's next ones too, waits its turn (Room.serialize).
+    // Work over several turns, so other rooms' messages are not held up. Meanwhile the
+    // room's document must hold still for the count, and every update for the room, this
+    // client's next ones too, waits its turn (Room.serialize).
     room
       .serialize(async () => {
-        if (this.closed || this.defer(room, decoded)) return;
-        const steps = await this.countConflicts(room, decoded, true);
-        if (!this.closed) this.store(room, update, decoded, steps);
+        if (this.closed) return;
+        const parsed = decoded ?? (await runInTurns(decodingInPieces(update, PIECE_STRUCTS)));
+        if (!parsed) {
+          this.deps.metrics.protocolErrors.inc();
+          this.close(CLOSE.protocolError, "malformed update");
+          return;
+        }
+        if (this.closed || this.defer(room, parsed)) return;
+        const steps = await this.countConflicts(room, parsed, true);
+        if (!this.closed) this.store(room, update, parsed, steps);
       })
       .catch((error: unknown) => {
         this.deps.log.error("sync.write.failed", { room: this.roomName, conn: this.id, error });

@@ -53,55 +53,55 @@ export function countUpdateParts(update: Uint8Array, limit: number): number {
   return parts;
 }
 
-function skipStruct(d: decoding.Decoder): void {
+/** Skips one struct and returns its length in clock units (what Yjs's decoding makes of it). */
+export function skipStruct(d: decoding.Decoder): number {
   const info = decoding.readUint8(d);
   const kind = info & BITS5;
   if (info === SKIP || kind === 0) {
-    decoding.readVarUint(d); // length of a Skip or GC
-    return;
+    return decoding.readVarUint(d); // length of a Skip or GC
   }
   if (info & HAS_ORIGIN) skipId(d);
   if (info & HAS_RIGHT_ORIGIN) skipId(d);
   if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
     if (decoding.readVarUint(d) === 1)
-      decoding.readVarString(d); // parent is a root type
+      skipString(d); // parent is a root type
     else skipId(d); // parent is a nested type
-    if (info & HAS_PARENT_SUB) decoding.readVarString(d);
+    if (info & HAS_PARENT_SUB) skipString(d);
   }
   switch (kind) {
     case DELETED:
-      decoding.readVarUint(d);
-      return;
+      return decoding.readVarUint(d);
     case JSON_CONTENT: {
       const n = decoding.readVarUint(d);
-      for (let i = 0; i < n; i++) decoding.readVarString(d);
-      return;
+      for (let i = 0; i < n; i++) skipString(d);
+      return n;
     }
     case BINARY:
       decoding.readVarUint8Array(d);
-      return;
+      return 1;
     case STRING:
+      return utf16Length(readStringBytes(d));
     case EMBED:
-      decoding.readVarString(d);
-      return;
+      skipString(d);
+      return 1;
     case FORMAT:
-      decoding.readVarString(d);
-      decoding.readVarString(d);
-      return;
+      skipString(d);
+      skipString(d);
+      return 1;
     case TYPE: {
       const ref = decoding.readVarUint(d);
-      if (ref === XML_ELEMENT || ref === XML_HOOK) decoding.readVarString(d);
-      return;
+      if (ref === XML_ELEMENT || ref === XML_HOOK) skipString(d);
+      return 1;
     }
     case ANY: {
       const n = decoding.readVarUint(d);
       for (let i = 0; i < n; i++) decoding.readAny(d);
-      return;
+      return n;
     }
     case DOC:
-      decoding.readVarString(d);
+      skipString(d);
       decoding.readAny(d);
-      return;
+      return 1;
     default:
       throw new Error(`unknown content kind ${kind}`);
   }
@@ -110,4 +110,30 @@ function skipStruct(d: decoding.Decoder): void {
 function skipId(d: decoding.Decoder): void {
   decoding.readVarUint(d);
   decoding.readVarUint(d);
+}
+
+/** A string's UTF-8 bytes, not decoded: the count only needs to get past it. */
+function readStringBytes(d: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(d);
+  if (d.pos + length > d.arr.length) throw new Error("string past the end of the update");
+  const bytes = d.arr.subarray(d.pos, d.pos + length);
+  d.pos += length;
+  return bytes;
+}
+
+function skipString(d: decoding.Decoder): void {
+  readStringBytes(d);
+}
+
+/**
+ * The length in UTF-16 code units (JavaScript's string length, Yjs's clock units for text) of
+ * valid UTF-8: one per lead byte, two for a four-byte sequence. Malformed bytes may count
+ * differently than the decoder would; callers that rely on it check against Yjs's own result.
+ */
+function utf16Length(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) {
+    if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
 }

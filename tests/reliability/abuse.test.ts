@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import { createBoard, join } from "../support/api";
@@ -8,6 +6,7 @@ import { authProtocols, closed, openRaw } from "../support/rawSocket";
 import { type ServerHandle, startServer } from "../support/serverProcess";
 import { type Client, connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
+import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
 import { figure, median, percentile, scaled } from "./support/figures";
 import { createLatencyProbe } from "./support/latency";
@@ -40,58 +39,19 @@ afterAll(async () => {
  * Returns how each of its connections ended, and the refusals it met before the upgrade.
  */
 function startFlood(roomUrl: string, token: string) {
-  // At the lowest CPU priority: a real attacker does not run on the server's cores, and here
-  // the scheduler then serves the server and the probe first, as separate hardware would.
-  // What it still takes of the two cores shows in the decoy figure.
-  const proc = spawn(
-    "nice",
-    [
-      "-n",
-      "19",
-      process.execPath,
-      "--import",
-      "tsx",
-      path.join(import.meta.dirname, "support/flooder.ts"),
-      roomUrl,
-      token,
-      String(10 * RATE),
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
   const ends: Array<{ code: number; sent: number }> = [];
   const refusals: number[] = [];
-  let opened = () => {};
-  const flooding = new Promise<void>((r) => {
-    opened = r;
-  });
-  let buffer = "";
-  proc.stdout.on("data", (d: Buffer) => {
-    buffer += d.toString();
-    const lines = buffer.split("\n");
-    buffer = lines.pop() ?? "";
-    for (const line of lines) {
-      const event = JSON.parse(line) as {
-        open?: boolean;
-        code?: number;
-        sent?: number;
-        refused?: number;
-      };
-      if (event.open) opened();
-      else if (event.refused) refusals.push(event.refused);
+  const flooder = startAttacker<{ open?: boolean; code?: number; sent?: number; refused?: number }>(
+    "flooder.ts",
+    [roomUrl, token, String(10 * RATE)],
+    (event) => {
+      if (event.open) return;
+      if (event.refused) refusals.push(event.refused);
       else ends.push({ code: event.code ?? 0, sent: event.sent ?? 0 });
-    }
-  });
-  const exited = new Promise((r) => proc.once("exit", r));
-  return {
-    ends,
-    refusals,
-    /** Resolves once its first connection is open (the process takes a moment to start). */
-    flooding,
-    async stop() {
-      proc.kill("SIGKILL");
-      await exited;
     },
-  };
+    (event) => event.open === true,
+  );
+  return { ends, refusals, flooding: flooder.started, stop: flooder.stop };
 }
 
 describe("abuse from one client or one address", () => {
