@@ -4,14 +4,11 @@ import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import { stampIdentity } from "./awarenessIdentity";
 import { CLOSE } from "./closeCodes";
-import { decodingInPieces } from "./decodeInPieces";
 import { type BudgetRegistry, type Budgets, bucketKey } from "./rateLimit";
-import { DocumentTooLargeError, type Peer, PIECE_STRUCTS, type Room, SLICE_STRUCTS } from "./room";
+import type { Room } from "./room";
 import type { RoomManager } from "./roomManager";
 import type { Access } from "./roomName";
-import { runInTurns } from "./turns";
-import { countUpdateParts } from "./updateCost";
-import { type DecodedUpdate, inspectUpdate, lacksDependencies } from "./validateUpdate";
+import { takeUpdate, type Writer } from "./updateIntake";
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -75,14 +72,14 @@ let nextId = 1;
  * One client's sync connection: buffers frames until its room is loaded, then answers the
  * y-websocket protocol. Any malformed frame closes this connection only.
  */
-export class SyncConnection implements Peer {
+export class SyncConnection implements Writer {
   readonly id = nextId++;
   awarenessClientId: number | undefined;
   private room: Room | undefined;
   private pending: Uint8Array[] | undefined = [];
-  private closed = false;
+  private isClosed = false;
   // The budgets belong to the session in this room, not to the socket: see BudgetRegistry.
-  private readonly budgets: Budgets;
+  readonly budgets: Budgets;
   private expiryTimer: NodeJS.Timeout | undefined;
   private readonly heartbeat: NodeJS.Timeout;
   private alive = true;
@@ -90,7 +87,7 @@ export class SyncConnection implements Peer {
 
   constructor(
     private readonly socket: Socket,
-    private readonly roomName: string,
+    readonly roomName: string,
     private readonly access: Exclude<Access, "none">,
     readonly session: Session,
     private readonly deps: ConnectionDeps,
@@ -104,6 +101,10 @@ export class SyncConnection implements Peer {
     this.heartbeat.unref();
     deps.metrics.connections.inc();
     void this.attach();
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
   }
 
   /** Handles one frame from the socket (binary as ArrayBuffer, text as string). */
@@ -128,7 +129,7 @@ export class SyncConnection implements Peer {
   /** The socket closed (either side). */
   onClosed(): void {
     if (this.closed && !this.room) return;
-    this.closed = true;
+    this.isClosed = true;
     clearTimeout(this.expiryTimer);
     clearInterval(this.heartbeat);
     if (this.room) {
@@ -263,7 +264,9 @@ export class SyncConnection implements Peer {
       }
       case "sync-step2":
       case "update":
-        this.write(room, message.update);
+        if (this.access === "write") takeUpdate(this, room, message.update, this.deps);
+        // Read-only: the frame is dropped, never applied; the connection may keep reading.
+        else this.deps.metrics.droppedReadOnly.inc();
         return;
       case "awareness":
         room.applyAwareness(this, stampIdentity(message.entries, this.session));
@@ -274,153 +277,6 @@ export class SyncConnection implements Peer {
         return;
       }
     }
-  }
-
-  private write(room: Room, update: Uint8Array): void {
-    if (this.access !== "write") {
-      // Read-only: the frame is dropped, never applied; the connection may keep reading.
-      this.deps.metrics.droppedReadOnly.inc();
-      return;
-    }
-    let parts: number;
-    try {
-      parts = countUpdateParts(update, this.deps.limits.maxUpdateStructs);
-    } catch {
-      throw new ProtocolError("malformed update");
-    }
-    if (parts > this.deps.limits.maxUpdateStructs) {
-      this.deps.metrics.rateLimited.inc();
-      this.close(CLOSE.updateTooLarge, "update has too many structs");
-      return;
-    }
-    if (!this.budgets.structs.take(parts)) {
-      this.deps.metrics.rateLimited.inc();
-      this.close(CLOSE.policyViolation, "struct rate limit exceeded");
-      return;
-    }
-    // A large update is decoded and its conflicts counted over several turns (below).
-    let decoded: DecodedUpdate | undefined;
-    if (parts <= SLICE_STRUCTS) {
-      const inspected = inspectUpdate(update);
-      if (inspected.kind === "malformed") throw new ProtocolError("malformed update");
-      if (inspected.kind === "empty") return;
-      decoded = inspected.decoded;
-    }
-    if (!this.budgets.writes.take()) {
-      this.deps.metrics.rateLimited.inc();
-      this.close(CLOSE.policyViolation, "write rate limit exceeded");
-      return;
-    }
-    if (decoded && !room.busy) {
-      if (this.defer(room, decoded)) return;
-      this.store(room, update, decoded, this.countConflicts(room, decoded));
-      return;
-    }
-    // Work over several turns, so other rooms' messages are not held up. Meanwhile the
-    // room's document must hold still for the count, and every update for the room, this
-    // client's next ones too, waits its turn (Room.serialize).
-    room
-      .serialize(async () => {
-        if (this.closed) return;
-        const parsed = decoded ?? (await runInTurns(decodingInPieces(update, PIECE_STRUCTS)));
-        if (!parsed) {
-          this.deps.metrics.protocolErrors.inc();
-          this.close(CLOSE.protocolError, "malformed update");
-          return;
-        }
-        if (this.closed || this.defer(room, parsed)) return;
-        const steps = await this.countConflicts(room, parsed, true);
-        if (!this.closed) this.store(room, update, parsed, steps);
-      })
-      .catch((error: unknown) => {
-        this.deps.log.error("sync.write.failed", { room: this.roomName, conn: this.id, error });
-        this.close(CLOSE.internalError, "internal error");
-      });
-  }
-
-  /**
-   * True (and the client asked to resync) when the update builds on what the room lacks: it
-   * could never be applied until that arrives, so it is not stored. Sync step 1 asks the
-   * client for everything the room lacks; y-protocols clients answer at once.
-   */
-  private defer(room: Room, decoded: DecodedUpdate): boolean {
-    if (!lacksDependencies(decoded, (client) => room.pending.knownClock(client))) return false;
-    this.deps.metrics.updatesDeferred.inc();
-    this.send(encodeSync("step1", room.document.stateVector()));
-    return true;
-  }
-
-  /**
-   * What Yjs will spend placing this update's items among the others, counted up to just
-   * past a full budget; undefined when the model fails. With `inTurns`, counted over several
-   * event-loop turns.
-   */
-  private countConflicts(room: Room, decoded: DecodedUpdate): number | undefined;
-  private countConflicts(
-    room: Room,
-    decoded: DecodedUpdate,
-    inTurns: true,
-  ): Promise<number | undefined>;
-  private countConflicts(room: Room, decoded: DecodedUpdate, inTurns = false) {
-    const burst = this.deps.limits.conflictStepsBurst;
-    const failed = (error: unknown) => {
-      room.pending.discardModel();
-      this.deps.log.error("sync.conflict_count.failed", { room: this.roomName, error });
-      return undefined;
-    };
-    if (inTurns) return runInTurns(room.pending.countingConflicts(decoded, burst)).catch(failed);
-    try {
-      return room.pending.conflictSteps(decoded, burst);
-    } catch (error) {
-      return failed(error);
-    }
-  }
-
-  /** Charges the counted conflicts and stores the update (which then applies and relays it). */
-  private store(
-    room: Room,
-    update: Uint8Array,
-    decoded: DecodedUpdate,
-    steps: number | undefined,
-  ): void {
-    if (!this.chargeConflicts(room, steps)) return;
-    room.submit(update, this, decoded).catch((error: unknown) => {
-      if (error instanceof DocumentTooLargeError) {
-        this.close(CLOSE.documentTooLarge, "document size limit reached");
-        return;
-      }
-      // Not stored, so not relayed: closing makes the client resend it when it reconnects.
-      this.deps.log.error("sync.store.failed", { room: this.roomName, conn: this.id, error });
-      this.close(CLOSE.internalError, "storage unavailable");
-    });
-  }
-
-  /**
-   * Charges the session what placing the update's items will cost, before it is stored;
-   * false (and closed) when it cannot pay. Counting is work too, so a refused update is
-   * charged what was counted: the session then waits (429 before the upgrade) until its
-   * budget holds what the update needs. One that alone costs more than a full budget is
-   * refused for good (4413). A shape the model does not know (`steps` undefined) is the
-   * model's bug, not the client's: the update passed validation, so it is taken uncounted.
-   */
-  private chargeConflicts(room: Room, steps: number | undefined): boolean {
-    if (steps === undefined) return true;
-    const burst = this.deps.limits.conflictStepsBurst;
-    if (this.budgets.conflicts.take(steps)) {
-      this.budgets.conflictsNeeded = 0;
-      this.deps.metrics.conflictSteps.inc(steps);
-      return true;
-    }
-    room.pending.discardModel();
-    this.budgets.conflicts.spend(Math.min(steps, burst));
-    this.deps.metrics.rateLimited.inc();
-    if (steps > burst) {
-      this.close(CLOSE.updateTooLarge, "update too costly to merge");
-    } else {
-      this.budgets.conflictsNeeded = steps;
-      this.close(CLOSE.policyViolation, "conflict budget exceeded");
-    }
-    return false;
   }
 }
 

@@ -4,12 +4,11 @@ import type { Relay, RelayMessage } from "../cluster/relay";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { Storage, StoredDoc } from "../storage/storage";
+import { DocumentQueue } from "./documentQueue";
 import type { GroupCommit } from "./groupCommit";
 import { PendingUpdates } from "./pendingUpdates";
 import { PresenceBatch } from "./presenceBatch";
 import { RoomDocument } from "./roomDocument";
-import { sliceUpdate } from "./sliceUpdate";
-import { nextTurn, TURN_MS } from "./turns";
 import type { DecodedUpdate } from "./validateUpdate";
 import {
   type AwarenessEntry,
@@ -37,16 +36,6 @@ export type RoomDeps = {
   /** Other nodes holding the same rooms; absent on a single node. */
   relay?: Relay;
 };
-
-type StoredUpdate = { update: Uint8Array; from: Peer | undefined; decoded: DecodedUpdate };
-
-// Above this many structs an update is counted and applied over several event-loop turns
-// (see sliceUpdate, turns.ts), so other rooms' messages are not held up behind it: the first
-// time V8 runs that code, thousands of structs take tens of milliseconds. Typing and pasting
-// stay far below it.
-export const SLICE_STRUCTS = 500;
-// Structs per piece of a sliced update: each piece is one transaction and one frame per peer.
-export const PIECE_STRUCTS = 100;
 
 export class DocumentTooLargeError extends Error {
   override name = "DocumentTooLargeError";
@@ -78,12 +67,16 @@ export class Room {
   readonly peers = new Set<Peer>();
   private storedBytes = 0;
   // Stored updates waiting for this tick's transaction (see applyStored).
-  private stored: StoredUpdate[] = [];
-  private applying: Promise<void> | undefined;
-  // Work on the document that spans event-loop turns (applying a large update in pieces,
-  // counting a large update's conflicts) runs one task at a time, in order.
-  private queue: Promise<void> = Promise.resolve();
-  private queued = 0;
+  // Stored updates on their way into the document, and document work that spans turns.
+  private readonly work = new DocumentQueue(() => this.doc, {
+    applied: (batch) => {
+      this.pending.applied(batch);
+      this.maybeCompact();
+    },
+    // Validated before it was stored; a failure here is a bug, not the client's.
+    failed: (error) => this.deps.log.error("room.apply.failed", { room: this.name, error }),
+    sliced: () => this.deps.metrics.slicedUpdates.inc(),
+  });
   private readonly presence = new PresenceBatch(
     (frame, except) => this.broadcast(frame, except),
     (payload) => this.deps.relay?.publish(this.name, { kind: "awareness", payload }),
@@ -170,12 +163,7 @@ export class Room {
     return done;
   }
 
-  /**
-   * Queues a stored update for the document. Everything one commit stored for this room is
-   * applied in one transaction — one merged update, one frame per peer — because a frame per
-   * update per peer was most of the relay's CPU (one syscall each). The commit resolves all
-   * of its updates in one run of microtasks, so this microtask sees the whole batch.
-   */
+  /** Queues a stored update for the document (see DocumentQueue); resolves once applied. */
   private applyStored(
     update: Uint8Array,
     from: Peer | undefined,
@@ -183,14 +171,12 @@ export class Room {
   ): Promise<void> {
     this.storedBytes += update.byteLength;
     this.logRows++;
-    this.stored.push({ update, from, decoded });
-    this.applying ??= this.serialize(() => this.applyBatch());
-    return this.applying;
+    return this.work.add({ update, from, decoded });
   }
 
   /** Whether document work that spans turns is running or waiting (see `serialize`). */
   get busy(): boolean {
-    return this.queued > 0;
+    return this.work.busy;
   }
 
   /**
@@ -198,75 +184,7 @@ export class Room {
    * rooms' messages must not see the document change under it, nor reorder what it applies.
    */
   serialize<T>(task: () => T | Promise<T>): Promise<T> {
-    this.queued++;
-    const run = this.queue.then(task).finally(() => {
-      this.queued--;
-    });
-    this.queue = run.then(
-      () => {},
-      () => {},
-    );
-    return run;
-  }
-
-  private async applyBatch(): Promise<void> {
-    const batch = this.stored;
-    this.stored = [];
-    this.applying = undefined;
-    let structs = 0;
-    for (const b of batch) structs += b.decoded.structs.length;
-    if (structs <= SLICE_STRUCTS) {
-      this.applyTogether(batch);
-    } else {
-      // In order: a later update of the batch may build on an earlier one.
-      for (const entry of batch) {
-        if (entry.decoded.structs.length <= SLICE_STRUCTS) this.applyTogether([entry]);
-        else await this.applySliced(entry);
-      }
-    }
-    this.pending.applied(batch.map((b) => b.decoded));
-    this.maybeCompact();
-  }
-
-  private applyTogether(batch: StoredUpdate[]): void {
-    const first = batch[0]?.from;
-    // A peer already has its own updates; when the batch has others too, it gets them all
-    // in the merged frame (Yjs ignores what it has), which is cheaper than one frame each.
-    const origin = batch.every((b) => b.from === first) ? first : undefined;
-    this.doc.transact(() => {
-      for (const { update } of batch) this.applyOne(update);
-    }, origin);
-  }
-
-  /**
-   * Applies a large update in pieces, giving the event loop a turn every `TURN_MS`. Peers get
-   * each piece as it lands; anyone joining meanwhile gets the document so far, then the rest.
-   */
-  private async applySliced({ update, from, decoded }: StoredUpdate): Promise<void> {
-    const doc = this.doc;
-    const slices = sliceUpdate(decoded, PIECE_STRUCTS, (client) => Y.getState(doc.store, client));
-    if (!slices) {
-      doc.transact(() => this.applyOne(update), from);
-      return;
-    }
-    this.deps.metrics.slicedUpdates.inc();
-    let started = performance.now();
-    for (const slice of slices) {
-      if (performance.now() - started >= TURN_MS) {
-        await nextTurn();
-        started = performance.now();
-      }
-      doc.transact(() => this.applyOne(slice), from);
-    }
-  }
-
-  private applyOne(update: Uint8Array): void {
-    try {
-      Y.applyUpdate(this.doc, update);
-    } catch (error) {
-      // Validated before it was stored; a failure here is a bug, not the client's.
-      this.deps.log.error("room.apply.failed", { room: this.name, error });
-    }
+    return this.work.serialize(task);
   }
 
   /**
@@ -382,8 +300,8 @@ export class Room {
   /** Resolves when every update submitted so far is stored (or failed) and compaction is idle. */
   async settle(): Promise<void> {
     await this.changeChain;
-    while (this.inFlight.size > 0 || this.busy) {
-      await Promise.allSettled([...this.inFlight, this.queue]);
+    while (this.inFlight.size > 0 || this.work.busy) {
+      await Promise.allSettled([...this.inFlight, this.work.idle()]);
     }
   }
 

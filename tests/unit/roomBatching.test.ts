@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type Peer, PIECE_STRUCTS, SLICE_STRUCTS } from "../../server/sync/room";
+import { PIECE_STRUCTS, SLICE_STRUCTS } from "../../server/sync/documentQueue";
+import type { Peer } from "../../server/sync/room";
 import { decodeClientMessage, encodeSync } from "../../server/sync/wire";
 import { createTestRoom as createRoom } from "../support/testRoom";
 
