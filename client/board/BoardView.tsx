@@ -1,4 +1,5 @@
 import { createEffect } from "solid-js";
+import type { SessionEnd } from "../../shared/session/revocation";
 import { MeetingBar } from "../meeting/MeetingBar";
 import { SidePanel } from "../panels/SidePanel";
 import type { Session } from "../sync/createJoinFlow";
@@ -9,7 +10,7 @@ import { BoardCanvas } from "./canvas/BoardCanvas";
 type Props = {
   session: Session;
   /** The sync server refused the session; the page fetches a new token. */
-  onSessionEnded: () => void;
+  onSessionEnded: (why: SessionEnd) => void;
 };
 
 /**
@@ -18,7 +19,7 @@ type Props = {
  */
 export function BoardView(props: Props) {
   // The session is fixed for this view's life; BoardPage remounts it when the token changes.
-  const ctx = createBoardContext(props.session, () => props.onSessionEnded());
+  const ctx = createBoardContext(props.session, (why) => props.onSessionEnded(why));
 
   createEffect(() => {
     document.title = ctx.board.info.title ? `${ctx.board.info.title} — Debrief` : "Debrief";

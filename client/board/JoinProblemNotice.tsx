@@ -19,6 +19,11 @@ const TEXT: Record<JoinProblem, { title: string; body: string; retry: boolean }>
     body: "This link is not valid — ask the facilitator for a fresh one.",
     retry: false,
   },
+  "link-replaced": {
+    title: "This link was replaced",
+    body: "A facilitator replaced the link you used, so it no longer opens this board. Ask them for the new one.",
+    retry: false,
+  },
   expired: {
     title: "Your session has expired",
     body: "Open the link you were given again to rejoin the board.",

@@ -7,6 +7,7 @@ import {
   laneIdForParticipant,
 } from "../../shared/board";
 import { currentPhase, type MeetingSnapshot, type Phase } from "../../shared/meeting";
+import type { SessionEnd } from "../../shared/session/revocation";
 import type { Session } from "../sync/createJoinFlow";
 import {
   type ConnectionStatus,
@@ -86,7 +87,10 @@ export function useBoard(): BoardContextValue {
 const HOUR = 3_600_000;
 
 /** Opens the board's rooms for this session and builds the context. Needs a Solid owner. */
-export function createBoardContext(session: Session, onEnded: () => void): BoardContextValue {
+export function createBoardContext(
+  session: Session,
+  onEnded: (why: SessionEnd) => void,
+): BoardContextValue {
   const boardConnection = createRoomConnection(session, session.boardId, {
     offline: true,
     onEnded,

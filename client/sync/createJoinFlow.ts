@@ -1,12 +1,15 @@
 import { type Accessor, createSignal } from "solid-js";
+import { LINK_REPLACED, type SessionEnd } from "../../shared/session/revocation";
 import { ApiError } from "./ApiError";
 import type { Role } from "./apiSchemas";
 import { createSession, fetchBoard } from "./boardsApi";
 import {
   forgetSession,
+  isLinkReplaced,
   keyTag,
   loadName,
   loadSession,
+  markLinkReplaced,
   saveName,
   saveSession,
 } from "./storedSession";
@@ -26,6 +29,7 @@ export type Session = {
 export type JoinProblem =
   | "missing-key"
   | "invalid-link"
+  | "link-replaced"
   | "expired"
   | "network"
   | "rate-limited"
@@ -44,7 +48,8 @@ export type JoinFlow = {
   /** Start over, e.g. after the network came back. */
   retry(): void;
   /** The sync server stopped accepting our token: get a fresh one if the link allows it. */
-  sessionEnded(): void;
+  /** The board's sync connection ended this session for good. */
+  sessionEnded(why: SessionEnd): void;
 };
 
 function problemFor(error: unknown): { problem: JoinProblem; message?: string } {
@@ -57,7 +62,7 @@ function problemFor(error: unknown): { problem: JoinProblem; message?: string } 
     case "rate-limited":
       return { problem: "rate-limited" };
     case "unauthorized":
-      return { problem: "expired" };
+      return { problem: error.message === LINK_REPLACED ? "link-replaced" : "expired" };
     default:
       return { problem: "server", message: error.message };
   }
@@ -105,6 +110,9 @@ export function createJoinFlow(boardId: string, key: string | undefined): JoinFl
   async function start() {
     const mine = ++attempt;
     setState({ step: "checking" });
+    if (key && isLinkReplaced(boardId, key)) {
+      return setState({ step: "failed", problem: "link-replaced" });
+    }
     const stored = loadSession(boardId);
     const name = loadName(boardId);
     // A different link for the same board (say the facilitator's after the participant's)
@@ -133,6 +141,9 @@ export function createJoinFlow(boardId: string, key: string | undefined): JoinFl
         if (!unauthorized && !gone) return setState({ step: "failed", ...problemFor(error) });
         forgetSession(boardId);
         if (gone) return setState({ step: "failed", problem: "invalid-link" });
+        // The link in the address bar is the replaced one too (or the stored session's is):
+        // rejoining would only meet "not valid".
+        if (unauthorized && error.message === LINK_REPLACED) return linkReplaced();
         if (!key) return setState({ step: "failed", problem: "expired" });
         // Expired, but the link still carries the key: rejoin without bothering the person.
       }
@@ -150,16 +161,22 @@ export function createJoinFlow(boardId: string, key: string | undefined): JoinFl
     void join(name, loadSession(boardId)?.token, ++attempt);
   }
 
+  function linkReplaced() {
+    if (key) markLinkReplaced(boardId, key);
+    setState({ step: "failed", problem: "link-replaced" });
+  }
+
   // When the sync server refuses a token we fetch a new one at most once a minute, so a server
   // that refuses for some other reason cannot send us round in a tight loop.
   let lastAutoRejoin = Number.NEGATIVE_INFINITY;
 
-  function sessionEnded() {
+  function sessionEnded(why: SessionEnd) {
     const current = state();
     const token = current.step === "joined" ? current.session.token : undefined;
     const name = loadName(boardId);
     forgetSession(boardId);
     const mine = ++attempt;
+    if (why === "link-replaced") return linkReplaced();
     const now = Date.now();
     if (!key || now - lastAutoRejoin < 60_000) {
       return setState({ step: "failed", problem: "expired" });

@@ -3,6 +3,9 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { LINK_REPLACED, type SessionEnd } from "../../shared/session/revocation";
+import { ApiError } from "./ApiError";
+import { fetchBoard } from "./boardsApi";
 import type { Session } from "./createJoinFlow";
 
 /**
@@ -18,6 +21,9 @@ export type RoomConnection = {
   status: Accessor<ConnectionStatus>;
 };
 
+// Failed connections in a row before the API is asked whether the session still stands.
+const CHECK_AFTER_FAILURES = 3;
+
 /** The sync endpoint on the page's own host, so the dev proxy and production look alike. */
 function syncUrl(): string {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
@@ -28,12 +34,12 @@ function syncUrl(): string {
  * Opens one room's Y.Doc and keeps it in sync over the y-websocket protocol. Must run inside a
  * Solid owner: the provider and the doc are destroyed with it. `offline: true` also keeps the
  * doc in IndexedDB, so edits made without a connection survive a reload and sync on reconnect.
- * `onEnded` runs once when the session can no longer connect.
+ * `onEnded` runs once when the session can no longer connect, saying why.
  */
 export function createRoomConnection(
   session: Session,
   room: string,
-  options: { offline?: boolean; onEnded?: () => void } = {},
+  options: { offline?: boolean; onEnded?: (why: SessionEnd) => void } = {},
 ): RoomConnection {
   const doc = new Y.Doc();
   // Per board, participant and room: two people sharing a browser keep separate copies.
@@ -53,11 +59,11 @@ export function createRoomConnection(
 
   const [status, setStatus] = createSignal<ConnectionStatus>("connecting");
   let everSynced = false;
-  const end = () => {
+  const end = (why: SessionEnd) => {
     if (status() === "ended") return;
     setStatus("ended");
     provider.disconnect();
-    options.onEnded?.();
+    options.onEnded?.(why);
   };
 
   provider.on("status", ({ status: next }) => {
@@ -72,12 +78,30 @@ export function createRoomConnection(
       setStatus("synced");
     }
   });
-  provider.on("closed", end);
-  // A token that expired while the socket was down is refused at the HTTP handshake, which a
-  // browser reports only as a generic failed connection; the expiry time tells them apart.
-  provider.on("connection-close", () => {
-    if (session.expiresAt !== undefined && Date.now() >= session.expiresAt) end();
+  provider.on("closed", ({ reason }) =>
+    end(reason === LINK_REPLACED ? "link-replaced" : "expired"),
+  );
+  // A token refused at the HTTP handshake (it expired, or its link was replaced, while the
+  // socket was down) looks to the page like any failed connection: the expiry time tells the
+  // first apart, and every few failures in a row the API is asked about the session.
+  let failures = 0;
+  provider.on("status", ({ status: next }) => {
+    if (next === "connected") failures = 0;
   });
+  provider.on("connection-close", () => {
+    if (session.expiresAt !== undefined && Date.now() >= session.expiresAt) end("expired");
+    else if (++failures % CHECK_AFTER_FAILURES === 0) void checkSession();
+  });
+  const checkSession = async () => {
+    try {
+      await fetchBoard(session.boardId, session.token);
+    } catch (error) {
+      // Unreachable or refusing for another reason: the provider goes on retrying.
+      if (error instanceof ApiError && error.kind === "unauthorized") {
+        end(error.message === LINK_REPLACED ? "link-replaced" : "expired");
+      }
+    }
+  };
 
   onCleanup(() => {
     provider.destroy();

@@ -2,7 +2,7 @@
 // Storage can be unavailable (private windows, disabled storage); the app then simply asks
 // again each visit, so every access swallows errors.
 
-const storageKey = (boardId: string, field: "token" | "name" | "keyTag") =>
+const storageKey = (boardId: string, field: "token" | "name" | "keyTag" | "replacedKeyTag") =>
   `debrief:${boardId}:${field}`;
 
 function read(key: string): string | undefined {
@@ -54,6 +54,19 @@ export function saveSession(boardId: string, token: string, key: string): void {
 export function forgetSession(boardId: string): void {
   write(storageKey(boardId, "token"), undefined);
   write(storageKey(boardId, "keyTag"), undefined);
+}
+
+/**
+ * Remember that the link with this key was replaced: the server answers an old key exactly as
+ * a wrong one (so guessing learns nothing), but this browser saw why its session ended and can
+ * say so when the old link is opened again.
+ */
+export function markLinkReplaced(boardId: string, key: string): void {
+  write(storageKey(boardId, "replacedKeyTag"), keyTag(key));
+}
+
+export function isLinkReplaced(boardId: string, key: string): boolean {
+  return read(storageKey(boardId, "replacedKeyTag")) === keyTag(key);
 }
 
 /** The display name this browser used on a board before. */

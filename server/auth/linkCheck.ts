@@ -2,7 +2,7 @@ import type { Role, Storage } from "../storage/storage";
 import type { Session } from "./tokens";
 
 /** Why a session for a replaced link is refused (HTTP 401, sync handshake 401, close 4401). */
-export const LINK_REPLACED = "session revoked: its link was replaced";
+export { LINK_REPLACED } from "../../shared/session/revocation";
 
 /** Hex characters of a key's hash a session carries: enough to tell keys apart, no more. */
 const TAG_LENGTH = 16;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { useBoardHarness } from "./boardHarness";
+import { goOffline, goOnline } from "./boardSockets";
 
 describe.runIf(browserAvailable())("replacing a board's links", { timeout: 90_000 }, () => {
   const h = useBoardHarness("board-links");
@@ -23,13 +24,36 @@ describe.runIf(browserAvailable())("replacing a board's links", { timeout: 90_00
     expect(link).toContain(`/b/${seeded.board.id}#key=`);
     expect(link).not.toBe(seeded.board.links.participant);
 
-    // Priya's session went with the old link, and the old link itself no longer works.
+    // Priya's session went with the old link, and she is told why instead of being sent
+    // round a rejoin the old link cannot make; opening the old link again says the same.
     await priya.page
-      .getByText("This link is not valid", { exact: true })
+      .getByText("This link was replaced", { exact: true })
+      .waitFor({ timeout: 30_000 });
+    await priya.page.reload();
+    await priya.page
+      .getByText("This link was replaced", { exact: true })
       .waitFor({ timeout: 30_000 });
     // The new one does.
     const again = await h.open(link, "Priya");
     await again.page.getByText("Live", { exact: true }).waitFor();
+  });
+
+  it("tells someone who was offline while their link was replaced, once they are back", async () => {
+    const seeded = await h.seed();
+    const fac = await h.open(seeded.board.links.facilitator, "Fran");
+    const priya = await h.open(seeded.board.links.participant, "Priya", { trackSockets: true });
+    await goOffline(priya);
+    await fac.page.getByRole("button", { name: "Links", exact: true }).click();
+    const dialog = fac.page.getByRole("dialog", { name: "Board links" });
+    await dialog.getByRole("button", { name: "Replace participant link" }).click();
+    await dialog.getByRole("button", { name: "Replace", exact: true }).click();
+    await dialog.getByRole("textbox", { name: "New participant link" }).waitFor();
+    // Back online, her reconnects are refused at the handshake, which the page sees only as
+    // failed connections; the client asks the API and learns why.
+    await goOnline(priya);
+    await priya.page
+      .getByText("This link was replaced", { exact: true })
+      .waitFor({ timeout: 30_000 });
   });
 
   it("moves the facilitator's own tab to a new facilitator link and shows it", async () => {
