@@ -11,6 +11,7 @@ import { PhaseHeading } from "./PhaseHeading";
 import { PhaseProgress } from "./PhaseProgress";
 import { PrivateWritingNote } from "./PrivateWritingNote";
 import { PromptFeed } from "./PromptFeed";
+import { SteeringNotice } from "./SteeringNotice";
 
 /**
  * The meeting bar under the board's header: where the meeting is (phase, goal, clock,
@@ -48,6 +49,7 @@ export function MeetingBar() {
             <PromptFeed />
             <PrivateWritingNote />
             <MeetingAnnouncer state={state()} remainingMs={remainingMs} />
+            <SteeringNotice />
             <Show when={ctx.canSteer()}>
               <div class="facilitator-area">
                 <div class="facilitator-row">

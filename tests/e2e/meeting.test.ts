@@ -206,6 +206,10 @@ describe.runIf(enabled)("the meeting bar in real Chromium", () => {
       await fac.getByRole("button", { name: "Share facilitation" }).click();
       await fac.getByRole("button", { name: /Priya/ }).click();
       await fac.getByText("Priya can now steer the meeting too.").waitFor();
+      // And Priya is told, not left to find new buttons.
+      await bar(priya)
+        .getByText(/shared the meeting controls with you/)
+        .waitFor();
       await bar(priya).getByRole("button", { name: "Start meeting" }).click();
       await statusShown(fac, "Running");
       await bar(priya).getByRole("button", { name: "Pause" }).waitFor();
@@ -215,6 +219,13 @@ describe.runIf(enabled)("the meeting bar in real Chromium", () => {
       await fac.getByRole("button", { name: /Priya.*Take back/ }).click();
       await fac.getByText("Priya no longer steers the meeting.").waitFor();
       await bar(priya).getByRole("button", { name: "Pause" }).waitFor({ state: "detached" });
+      await bar(priya)
+        .getByText("The meeting controls were handed back to the facilitator.")
+        .waitFor();
+      await bar(priya).getByRole("button", { name: "Dismiss" }).click();
+      await bar(priya)
+        .getByText(/meeting controls/)
+        .waitFor({ state: "detached" });
       await statusShown(priya, "Running");
     });
     await facilitator.context.close();
