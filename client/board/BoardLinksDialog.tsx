@@ -1,8 +1,9 @@
-import { createEffect, createSignal, For, onMount, Show } from "solid-js";
+import { createSignal, For, onMount, Show } from "solid-js";
 import { ApiError } from "../sync/ApiError";
 import type { Role } from "../sync/apiSchemas";
 import { type ReplacedLink, replaceLink } from "../sync/linksApi";
 import { CopyField } from "../ui/CopyField";
+import { showModalWhile } from "../ui/showModalWhile";
 import { useBoard } from "./boardContext";
 
 // A replaced facilitator link outlives this page: see `replace`.
@@ -29,11 +30,7 @@ export function BoardLinksButton() {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
 
-  createEffect(() => {
-    if (!dialog) return;
-    if (open() && !dialog.open) dialog.showModal();
-    if (!open() && dialog.open) dialog.close();
-  });
+  showModalWhile(() => dialog, open);
 
   onMount(() => {
     const carried = sessionStorage.getItem(CARRIED);

@@ -1,4 +1,4 @@
-import { createEffect } from "solid-js";
+import { showModalWhile } from "../ui/showModalWhile";
 
 type Props = {
   open: boolean;
@@ -14,11 +14,10 @@ type Props = {
  */
 export function EndMeetingDialog(props: Props) {
   let dialog: HTMLDialogElement | undefined;
-  createEffect(() => {
-    if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
-    if (!props.open && dialog.open) dialog.close();
-  });
+  showModalWhile(
+    () => dialog,
+    () => props.open,
+  );
   return (
     <dialog
       ref={dialog}
