@@ -15,6 +15,7 @@ import {
   nextPromptDueAt,
   readDraftCounts,
   readFacilitators,
+  readHistory,
   readMeeting,
   readMeetingState,
   readPostedPromptIds,
@@ -57,6 +58,15 @@ const DRAFT_COUNT_DEBOUNCE_MS = 300;
  * board's timer lock: it keeps the meeting room open and re-plans on every change to it, which
  * arrives through the relay when another node took the action.
  */
+/** What the timer plans from: the state, the prompts posted, and when this phase run began. */
+type Plan = { state: MeetingState; posted: ReadonlySet<string>; run: number };
+
+function planOf(room: Room, state: MeetingState): Plan {
+  // A running meeting always has an open history entry; the timer's start stands in otherwise.
+  const run = readHistory(room.doc).at(-1)?.startedAt ?? state.startedAt ?? 0;
+  return { state, posted: readPostedPromptIds(room.doc), run };
+}
+
 export function createMeetingService(deps: MeetingDeps) {
   const now = deps.now ?? Date.now;
   const lock = deps.lock ?? createLocalTimerLock();
@@ -64,8 +74,9 @@ export function createMeetingService(deps: MeetingDeps) {
   let sweepTimer: NodeJS.Timeout | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
   const chains = new Map<string, Promise<unknown>>();
-  // Reveal phases whose end already triggered a reveal, keyed by board and phase start time.
-  const autoRevealed = new Set<string>();
+  // Per board, the phase run (when it was entered) whose end already triggered a reveal. The
+  // entry time, not the timer's startedAt: resuming moves that, and a run ends only once.
+  const autoRevealed = new Map<string, number>();
   let closed = false;
 
   /** Runs `task` after every earlier task for the same board. */
@@ -89,19 +100,20 @@ export function createMeetingService(deps: MeetingDeps) {
     }
   };
 
-  const revealAtEnd = (boardId: string, state: MeetingState): number | null => {
+  const revealAtEnd = (boardId: string, { state, run }: Plan): number | null => {
     if (state.status !== "running" || state.startedAt === null) return null;
     if (!currentPhase(state).reveal) return null;
-    if (autoRevealed.has(`${boardId}:${state.startedAt}`)) return null;
+    if (autoRevealed.get(boardId) === run) return null;
     return state.startedAt + state.durationMs;
   };
 
-  const schedule = (boardId: string, state: MeetingState, posted: ReadonlySet<string>) => {
+  const schedule = (boardId: string, plan: Plan) => {
+    const { state, posted } = plan;
     clearTimeout(timers.get(boardId));
     timers.delete(boardId);
     if (closed) return;
     const t = now();
-    const candidates = [nextPromptDueAt(state, t, posted), revealAtEnd(boardId, state)].filter(
+    const candidates = [nextPromptDueAt(state, t, posted), revealAtEnd(boardId, plan)].filter(
       (x): x is number => x !== null,
     );
     if (candidates.length === 0) return;
@@ -132,9 +144,9 @@ export function createMeetingService(deps: MeetingDeps) {
   /** Posts what is due, reveals at the end of a reveal phase, and re-arms the timer. */
   const tick = async (boardId: string): Promise<void> => {
     if (!owned.has(boardId) || closed) return;
-    const { state, posted } = await withMeetingRoom(boardId, async (room) => {
+    const plan = await withMeetingRoom(boardId, async (room) => {
       const current = readMeetingState(room.doc);
-      if (!current) return { state: null, posted: new Set<string>() };
+      if (!current) return null;
       const due = duePrompts(current, now(), readPostedPromptIds(room.doc));
       if (due.length > 0) {
         await room.change((doc) => {
@@ -142,15 +154,15 @@ export function createMeetingService(deps: MeetingDeps) {
         });
         deps.log.info("meeting.prompts", { board: boardId, count: due.length });
       }
-      return { state: current, posted: readPostedPromptIds(room.doc) };
+      return planOf(room, current);
     });
-    if (!state) return;
-    const revealAt = revealAtEnd(boardId, state);
+    if (!plan) return;
+    const revealAt = revealAtEnd(boardId, plan);
     if (revealAt !== null && revealAt <= now()) {
-      autoRevealed.add(`${boardId}:${state.startedAt}`);
+      autoRevealed.set(boardId, plan.run);
       await revealDrafts(boardId, deps);
     }
-    schedule(boardId, state, posted);
+    schedule(boardId, plan);
   };
 
   const act = async (boardId: string, request: MeetingRequest): Promise<MeetingSnapshot> => {
@@ -180,23 +192,19 @@ export function createMeetingService(deps: MeetingDeps) {
         applyHistoryChanges(doc, transition.history);
         appendPrompts(doc, duePrompts(transition.state, t, readPostedPromptIds(doc)));
       });
-      return {
-        before,
-        after: transition.state,
-        posted: readPostedPromptIds(room.doc),
-        snapshot: readMeeting(room.doc),
-      };
+      return { before, after: planOf(room, transition.state), snapshot: readMeeting(room.doc) };
     });
-    if (result.after.status !== "running") await deps.storage.setMeetingRunning(boardId, false);
+    const after = result.after.state;
+    if (after.status !== "running") await deps.storage.setMeetingRunning(boardId, false);
     deps.log.info("meeting.action", { board: boardId, action: request.type });
     // Leaving a reveal phase (moving on or ending) reveals what is still private.
     const left =
       result.before.status !== "lobby" &&
-      (result.after.phaseIndex !== result.before.phaseIndex || result.after.status === "ended");
+      (after.phaseIndex !== result.before.phaseIndex || after.status === "ended");
     if (left && currentPhase(result.before).reveal) await revealDrafts(boardId, deps);
     // The owner re-plans from the change itself; a meeting nobody runs yet is claimed now.
-    if (owned.has(boardId)) schedule(boardId, result.after, result.posted);
-    else if (result.after.status === "running") void sweep();
+    if (owned.has(boardId)) schedule(boardId, result.after);
+    else if (after.status === "running") void sweep();
     return result.snapshot;
   };
 
@@ -205,7 +213,7 @@ export function createMeetingService(deps: MeetingDeps) {
     const replan = () => {
       void serial(boardId, async () => {
         const state = readMeetingState(room.doc);
-        if (state && owned.has(boardId)) schedule(boardId, state, readPostedPromptIds(room.doc));
+        if (state && owned.has(boardId)) schedule(boardId, planOf(room, state));
       });
     };
     room.doc.on("update", replan);
@@ -218,6 +226,7 @@ export function createMeetingService(deps: MeetingDeps) {
     const entry = owned.get(boardId);
     if (!entry) return;
     owned.delete(boardId);
+    autoRevealed.delete(boardId);
     clearTimeout(timers.get(boardId));
     timers.delete(boardId);
     entry.room.doc.off("update", entry.replan);

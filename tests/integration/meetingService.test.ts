@@ -10,6 +10,7 @@ import { addDraftCard, addParticipantLane, createBoard, readBoard } from "../../
 import { initMeetingDoc, readMeeting } from "../../shared/meeting";
 import { QUICK_SCRIPT } from "../support/scripts";
 import { tempDataDir } from "../support/serverProcess";
+import { waitFor } from "../support/waitFor";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -74,6 +75,47 @@ describe("the meeting service", () => {
     const board = await second.rooms.open(boardId);
     expect(readBoard(board.doc).cards.map((c) => c.text)).toEqual(["I thought it was DNS"]);
     second.rooms.release(board);
+  });
+
+  it("reveals at a reveal phase's end once, not again when it is paused and resumed in overtime", async () => {
+    const world = createWorld();
+    const boardId = "boardRevealOnce001";
+    await world.rooms.change(boardId, (doc) => {
+      createBoard(doc, { title: "T", timezone: "UTC" });
+      addParticipantLane(doc, { participantId: "ana12345", name: "Ana" });
+    });
+    const draft = (text: string) =>
+      world.rooms.change(`${boardId}/drafts/ana12345`, (doc) => {
+        addDraftCard(doc, { at: 5, kind: "belief", text, authorId: "ana12345" });
+      });
+    const onBoard = async () => {
+      const board = await world.rooms.open(boardId);
+      const texts = readBoard(board.doc).cards.map((c) => c.text);
+      world.rooms.release(board);
+      return texts;
+    };
+    await world.meetings.create(boardId, QUICK_SCRIPT);
+    await world.meetings.resumeRunning();
+    await world.meetings.command(boardId, { type: "start" });
+    await world.meetings.command(boardId, { type: "goto", phaseId: "write" });
+    await draft("written in time");
+    // The phase (a minute) is over; the next change to the meeting re-plans, and the end
+    // reveals.
+    world.clock.offset = 61_000;
+    await world.meetings.grantFacilitator(boardId, "ana12345");
+    await waitFor(async () => (await onBoard()).length === 1, { what: "the reveal at the end" });
+
+    // Written in overtime: it stays private until the facilitator moves on, however often
+    // the clock is paused and resumed.
+    await draft("written in overtime");
+    await world.meetings.command(boardId, { type: "pause" });
+    await world.meetings.command(boardId, { type: "resume" });
+    await world.meetings.command(boardId, { type: "pause" });
+    await world.meetings.command(boardId, { type: "resume" });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await onBoard()).toEqual(["written in time"]);
+    await world.meetings.command(boardId, { type: "next" });
+    expect((await onBoard()).sort()).toEqual(["written in overtime", "written in time"]);
   });
 
   it("initialises a meeting document only once, so a replayed create cannot reset a meeting", async () => {
