@@ -62,6 +62,11 @@ const EnvSchema = z.object({
   CONFLICT_STEPS_BURST: positiveInt.default(250_000),
   // Compaction folds the append log into one snapshot once a room's log holds this many rows.
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  // Least time between the starts of two storage commits while updates keep coming. Every
+  // commit sends one frame per peer of each room it holds: in the relay benchmark 2 ms took
+  // commits from 0.83 to 0.55-0.61 per update and server CPU per update down 20 %, for 1 ms
+  // more at the median and the same p99. The first update after a quiet spell never waits.
+  COMMIT_SPACING_MS: z.coerce.number().int().min(0).max(50).default(2),
   // Keep-alive and liveness beat per connection. The stock provider reconnects after 30 s
   // without a message, so this stays well below that.
   HEARTBEAT_MS: z.coerce.number().int().min(50).max(25_000).default(15_000),
@@ -105,6 +110,7 @@ export type Config = {
   conflictStepsPerSecond: number;
   conflictStepsBurst: number;
   compactAfterUpdates: number;
+  commitSpacingMs: number;
   sessionTtlMs: number;
   heartbeatMs: number;
   sessionRatePerMinute: number;
@@ -155,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conflictStepsPerSecond: e.CONFLICT_STEPS_PER_SECOND,
     conflictStepsBurst: e.CONFLICT_STEPS_BURST,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    commitSpacingMs: e.COMMIT_SPACING_MS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     heartbeatMs: e.HEARTBEAT_MS,
     sessionRatePerMinute: e.SESSION_RATE_PER_MINUTE,

@@ -62,7 +62,7 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     { rooms: () => rooms?.size ?? 0 },
     { testHooks: config.testHooks },
   );
-  const commit = createGroupCommit(store, metrics);
+  const commit = createGroupCommit(store, metrics, { spacingMs: config.commitSpacingMs });
   rooms = createRoomManager({
     commit,
     storage: store,

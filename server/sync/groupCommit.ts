@@ -6,11 +6,17 @@ import type { AppendItem, Storage } from "../storage/storage";
  * to storage in the next transaction (one fsync). Under load the batches grow instead of
  * queueing behind each other, so a slow fsync is paid once, not once per waiting batch. The
  * first batch after a quiet spell waits one `setImmediate`, collecting what the current round
- * of socket reads enqueues. Order is kept: a room's updates reach storage in the order they
- * were enqueued. Each promise resolves only once its update is durable — callers relay
- * nothing before that.
+ * of socket reads enqueues. While updates keep coming, a commit starts no sooner than
+ * `spacingMs` after the previous one started: each commit is one frame per peer of every room
+ * it holds, and those sends were most of the relay's CPU (see config.ts, COMMIT_SPACING_MS).
+ * Order is kept: a room's updates reach storage in the order they were enqueued. Each promise
+ * resolves only once its update is durable — callers relay nothing before that.
  */
-export function createGroupCommit(storage: Storage, metrics: ServerMetrics) {
+export function createGroupCommit(
+  storage: Storage,
+  metrics: ServerMetrics,
+  { spacingMs = 0 }: { spacingMs?: number } = {},
+) {
   type Waiting = AppendItem & { resolve(): void; reject(error: unknown): void };
   let queue: Waiting[] = [];
   let scheduled = false;
@@ -28,8 +34,13 @@ export function createGroupCommit(storage: Storage, metrics: ServerMetrics) {
     }
   };
 
+  let lastStart = Number.NEGATIVE_INFINITY;
   const writeAll = async () => {
     while (queue.length > 0) {
+      const wait = lastStart + spacingMs - performance.now();
+      // Rounded up: timers take whole milliseconds, and one that fired early would not wait.
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
+      lastStart = performance.now();
       const batch = queue;
       queue = [];
       await flush(batch);

@@ -24,6 +24,30 @@ describe("group commit", () => {
     expect(mem.batches[1]?.map((item) => item.update[0])).toEqual([...Array(40).keys()]);
   });
 
+  it("spaces commits while updates keep coming, so what arrives meanwhile goes together", async () => {
+    const mem = memoryStorage();
+    const commit = createGroupCommit(mem.storage, metrics(), { spacingMs: 200 });
+    // The first after a quiet spell goes at once.
+    await commit.enqueue("a", bytes(1));
+    expect(mem.batches.map((b) => b.length)).toEqual([1]);
+    // Storage answers at once, yet updates a few ticks apart wait for the spacing together.
+    const later: Promise<void>[] = [];
+    for (let i = 2; i <= 4; i++) {
+      later.push(commit.enqueue("a", bytes(i)));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await Promise.all(later);
+    expect(mem.batches.map((b) => b.length)).toEqual([1, 3]);
+    // Without spacing, the same arrivals are three commits.
+    const unspaced = memoryStorage();
+    const plain = createGroupCommit(unspaced.storage, metrics());
+    await plain.enqueue("a", bytes(1));
+    for (let i = 2; i <= 4; i++) {
+      await plain.enqueue("a", bytes(i));
+    }
+    expect(unspaced.batches.map((b) => b.length)).toEqual([1, 1, 1, 1]);
+  });
+
   it("resolves an update only once its transaction is written", async () => {
     const mem = memoryStorage();
     const commit = createGroupCommit(mem.storage, metrics());
