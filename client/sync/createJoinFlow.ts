@@ -1,5 +1,5 @@
 import { type Accessor, createSignal } from "solid-js";
-import { LINK_REPLACED, type SessionEnd } from "../../shared/session/revocation";
+import { LINK_REPLACED, type SessionEnd, sessionEndFor } from "../../shared/session/revocation";
 import { ApiError } from "./ApiError";
 import type { Role } from "./apiSchemas";
 import { createSession, fetchBoard } from "./boardsApi";
@@ -62,7 +62,7 @@ function problemFor(error: unknown): { problem: JoinProblem; message?: string } 
     case "rate-limited":
       return { problem: "rate-limited" };
     case "unauthorized":
-      return { problem: error.message === LINK_REPLACED ? "link-replaced" : "expired" };
+      return { problem: sessionEndFor(error.message) };
     default:
       return { problem: "server", message: error.message };
   }

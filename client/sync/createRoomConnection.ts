@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { LINK_REPLACED, type SessionEnd } from "../../shared/session/revocation";
+import { type SessionEnd, sessionEndFor } from "../../shared/session/revocation";
 import { ApiError } from "./ApiError";
 import { fetchBoard } from "./boardsApi";
 import type { Session } from "./createJoinFlow";
@@ -66,7 +66,10 @@ export function createRoomConnection(
     options.onEnded?.(why);
   };
 
+  // Failed connections in a row (see "connection-close").
+  let failures = 0;
   provider.on("status", ({ status: next }) => {
+    if (next === "connected") failures = 0;
     if (status() === "ended") return;
     if (next === "disconnected") setStatus("offline");
     // Reconnect attempts stay "offline" until they sync, so the badge does not flicker.
@@ -78,16 +81,10 @@ export function createRoomConnection(
       setStatus("synced");
     }
   });
-  provider.on("closed", ({ reason }) =>
-    end(reason === LINK_REPLACED ? "link-replaced" : "expired"),
-  );
+  provider.on("closed", ({ reason }) => end(sessionEndFor(reason)));
   // A token refused at the HTTP handshake (it expired, or its link was replaced, while the
   // socket was down) looks to the page like any failed connection: the expiry time tells the
   // first apart, and every few failures in a row the API is asked about the session.
-  let failures = 0;
-  provider.on("status", ({ status: next }) => {
-    if (next === "connected") failures = 0;
-  });
   provider.on("connection-close", () => {
     if (session.expiresAt !== undefined && Date.now() >= session.expiresAt) end("expired");
     else if (++failures % CHECK_AFTER_FAILURES === 0) void checkSession();
@@ -98,7 +95,7 @@ export function createRoomConnection(
     } catch (error) {
       // Unreachable or refusing for another reason: the provider goes on retrying.
       if (error instanceof ApiError && error.kind === "unauthorized") {
-        end(error.message === LINK_REPLACED ? "link-replaced" : "expired");
+        end(sessionEndFor(error.message));
       }
     }
   };

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { Node, NodeIndex, type ParentKey } from "./conflictNodes";
-import type { DecodedUpdate } from "./validateUpdate";
+import { runToEnd } from "./turns";
+import { type DecodedUpdate, missingClient } from "./validateUpdate";
 
 type Struct = DecodedUpdate["structs"][number];
 
@@ -33,6 +34,9 @@ export class ConflictModel {
   private conflicts = 1;
   private limit = Number.POSITIVE_INFINITY;
 
+  // The next clock of each client in the model, for missingClient (one function, not one a struct).
+  private readonly stateOf = (client: number) => this.nodes.state(client);
+
   constructor(private readonly doc: Y.Doc) {
     this.nodes = new NodeIndex(doc.store);
   }
@@ -42,10 +46,7 @@ export class ConflictModel {
    * past `limit` (and returns a number above it): the model is then half-applied, drop it.
    */
   apply(decoded: DecodedUpdate, limit = Number.POSITIVE_INFINITY): number {
-    const run = this.applying(decoded, limit);
-    let result = run.next();
-    while (!result.done) result = run.next();
-    return result.value;
+    return runToEnd(this.applying(decoded, limit));
   }
 
   /**
@@ -86,7 +87,7 @@ export class ConflictModel {
       if (!(head instanceof Y.Skip)) {
         const offset = this.nodes.state(head.id.client) - head.id.clock;
         if (offset < 0) break; // a gap: validation refuses these before they get here
-        const missing = head instanceof Y.Item ? this.missingClient(head) : undefined;
+        const missing = head instanceof Y.Item ? missingClient(head, this.stateOf) : undefined;
         if (missing !== undefined) {
           const r = refs.get(missing);
           if (!r || r.i >= r.structs.length) break; // depends on what nobody sent
@@ -134,19 +135,6 @@ export class ConflictModel {
         }
       }
     }
-  }
-
-  private missingClient(s: Y.Item): number | undefined {
-    for (const ref of [s.origin, s.rightOrigin, s.parent]) {
-      if (
-        ref instanceof Y.ID &&
-        ref.client !== s.id.client &&
-        ref.clock >= this.nodes.state(ref.client)
-      ) {
-        return ref.client;
-      }
-    }
-    return undefined;
   }
 
   private addGC(s: Struct, offset: number): void {

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { sliceUpdate } from "./sliceUpdate";
-import { nextTurn, TURN_MS } from "./turns";
+import { runInTurns } from "./turns";
 import type { DecodedUpdate } from "./validateUpdate";
 
 /** A stored update on its way into the document; `from` is the transaction's origin. */
@@ -117,14 +117,15 @@ export class DocumentQueue {
       return;
     }
     this.hooks.sliced();
-    let started = performance.now();
-    for (const slice of slices) {
-      if (performance.now() - started >= TURN_MS) {
-        await nextTurn();
-        started = performance.now();
-      }
-      doc.transact(() => this.applyOne(slice), from);
-    }
+    const applyOne = (slice: Uint8Array) => doc.transact(() => this.applyOne(slice), from);
+    await runInTurns(
+      (function* () {
+        for (const slice of slices) {
+          applyOne(slice);
+          yield;
+        }
+      })(),
+    );
   }
 
   private applyOne(update: Uint8Array): void {

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { ConflictModel } from "./conflictCost";
+import { runToEnd } from "./turns";
 import type { DecodedUpdate } from "./validateUpdate";
 
 /**
@@ -28,10 +29,7 @@ export class PendingUpdates {
    * build on it: if it is not accepted after all, call `discardModel`.
    */
   conflictSteps(decoded: DecodedUpdate, limit: number): number {
-    const run = this.countingConflicts(decoded, limit);
-    let result = run.next();
-    while (!result.done) result = run.next();
-    return result.value;
+    return runToEnd(this.countingConflicts(decoded, limit));
   }
 
   /** `conflictSteps`, pausing now and then (see ConflictModel.applying). */

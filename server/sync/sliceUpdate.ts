@@ -1,6 +1,6 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import type { DecodedUpdate } from "./validateUpdate";
+import { type DecodedUpdate, missingClient } from "./validateUpdate";
 
 type Struct = DecodedUpdate["structs"][number];
 type Run = { structs: Struct[]; i: number };
@@ -94,20 +94,6 @@ function integrationOrder(
     }
   }
   return order;
-}
-
-/** The other client whose struct `item` is anchored to or nested in and that is not there yet. */
-function missingClient(item: Y.Item, reachedOf: (client: number) => number): number | undefined {
-  for (const ref of [item.origin, item.rightOrigin, item.parent]) {
-    if (
-      ref instanceof Y.ID &&
-      ref.client !== item.id.client &&
-      ref.clock >= reachedOf(ref.client)
-    ) {
-      return ref.client;
-    }
-  }
-  return undefined;
 }
 
 /** Encodes structs (each client's in clock order, without gaps) as a v1 update. */

@@ -7,6 +7,13 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Runs a generator that pauses now and then (`yield`) to its end, without pausing. */
+export function runToEnd<T>(run: Generator<void, T>): T {
+  let result = run.next();
+  while (!result.done) result = run.next();
+  return result.value;
+}
+
 /**
  * Runs a generator that pauses now and then (`yield`) to its end, giving the event loop a
  * turn whenever it has run for `TURN_MS`.

@@ -23,6 +23,23 @@ export function inspectUpdate(update: Uint8Array): Inspection {
 }
 
 /**
+ * The other client whose struct `item` is anchored to or nested in and that is not there yet
+ * (`stateOf(client)` is the next clock present), or undefined. Yjs's integrateStructs applies
+ * a struct only once this holds, putting another client's first.
+ */
+export function missingClient(
+  item: Y.Item,
+  stateOf: (client: number) => number,
+): number | undefined {
+  for (const ref of [item.origin, item.rightOrigin, item.parent]) {
+    if (ref instanceof Y.ID && ref.client !== item.id.client && ref.clock >= stateOf(ref.client)) {
+      return ref.client;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Whether an update depends on something the room does not have and the update does not
  * bring: a gap in a client's clocks, an item it is anchored to or nested in, or an item it
  * deletes. Yjs keeps such an update "pending" and re-merges the pending set with every later

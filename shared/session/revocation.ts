@@ -7,3 +7,8 @@ export const LINK_REPLACED = "session revoked: its link was replaced";
 
 /** How a session ended: it ran out, or its link was replaced. */
 export type SessionEnd = "expired" | "link-replaced";
+
+/** How a session ended, from the reason the server gave for refusing or closing it. */
+export function sessionEndFor(reason: string): SessionEnd {
+  return reason === LINK_REPLACED ? "link-replaced" : "expired";
+}

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { decodingInPieces } from "../../server/sync/decodeInPieces";
+import { runToEnd } from "../../server/sync/turns";
 import type { DecodedUpdate } from "../../server/sync/validateUpdate";
 import { createRandom, seedFromEnv } from "../support/random";
 import { randomEdit } from "../support/randomEdit";
-
-function drain<T>(run: Generator<void, T>): T {
-  let result = run.next();
-  while (!result.done) result = run.next();
-  return result.value;
-}
 
 /** What decoding made of each struct and the delete set, comparable with toEqual. */
 function shape(decoded: DecodedUpdate | undefined) {
@@ -54,7 +49,7 @@ describe("decodingInPieces", () => {
       const update = Y.encodeStateAsUpdate(merged);
       for (const size of [1, 7, 100, 10_000]) {
         const run = decodingInPieces(update, size);
-        expect(shape(drain(run)), `seed ${seed}, round ${round}, size ${size}`).toEqual(
+        expect(shape(runToEnd(run)), `seed ${seed}, round ${round}, size ${size}`).toEqual(
           shape(Y.decodeUpdate(update)),
         );
       }
@@ -88,8 +83,8 @@ describe("decodingInPieces", () => {
     const at = broken.findIndex((b, i) => b === 0x61 && broken[i + 1] === 0x62);
     broken.set([0x80, 0xf0], at);
     expect(() => Y.decodeUpdate(broken)).toThrow();
-    expect(drain(decodingInPieces(broken, 1))).toBeUndefined();
-    expect(drain(decodingInPieces(update.subarray(0, update.length - 3), 1))).toBeUndefined();
-    expect(drain(decodingInPieces(new Uint8Array([5, 1, 2]), 1))).toBeUndefined();
+    expect(runToEnd(decodingInPieces(broken, 1))).toBeUndefined();
+    expect(runToEnd(decodingInPieces(update.subarray(0, update.length - 3), 1))).toBeUndefined();
+    expect(runToEnd(decodingInPieces(new Uint8Array([5, 1, 2]), 1))).toBeUndefined();
   });
 });
