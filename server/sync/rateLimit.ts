@@ -76,7 +76,9 @@ export type Budgets = {
   // Structs bound what gets in, not what it costs once there: items placed where many
   // others claim the same spot cost Yjs time quadratic in their number (conflictCost.ts).
   conflicts: TokenBucket;
-  /** Steps the last refused update needs (see SyncConnection.chargeConflicts); 0 when none. */
+  /** Structs the last update refused for the struct budget needs (see takeUpdate); 0 when none. */
+  structsNeeded: number;
+  /** Steps the last refused update needs (see chargeConflicts in updateIntake.ts); 0 when none. */
   conflictsNeeded: number;
 };
 
@@ -102,6 +104,7 @@ export function createBudgetRegistry(
           writes: new TokenBucket(rates.writes),
           structs: new TokenBucket(rates.structs),
           conflicts: new TokenBucket(rates.conflicts),
+          structsNeeded: 0,
           conflictsNeeded: 0,
         };
         entry = { budgets, usedAt: now };

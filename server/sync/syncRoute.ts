@@ -202,11 +202,13 @@ function admit(req: IncomingMessage, deps: SyncDeps, budgets: BudgetRegistry): A
   // A session closed for flooding that reconnects at once is refused here, before the
   // upgrade, until a tenth of each burst has come back (1/3 s and 0.6 s at the defaults): a
   // reconnect storm then costs a status line per attempt instead of an upgrade and a sync.
-  // A session whose update was too costly for what it had left waits until it can pay.
+  // A session whose update was too large or too costly for what it had left waits until it
+  // can pay.
   const budget = budgets.get(bucketKey(roomName.name, check.session));
   const waitMs = Math.max(
     budget.messages.msUntil(deps.limits.rateBurst / 10),
     budget.writes.msUntil(deps.limits.writeBurst / 10),
+    budget.structs.msUntil(Math.max(deps.limits.maxUpdateStructs / 10, budget.structsNeeded)),
     budget.conflicts.msUntil(Math.max(deps.limits.conflictStepsBurst / 10, budget.conflictsNeeded)),
   );
   if (waitMs > 0) {

@@ -26,7 +26,7 @@ export type IntakeDeps = {
 
 /**
  * Takes in an update from a connection that may write: counts its parts without decoding
- * (4413 past the limit) and charges the struct and update budgets, decodes it, asks for a
+ * (4413 past the limit, the parts read charged) and charges the struct and update budgets, decodes it, asks for a
  * resync when it builds on what the room lacks, counts and charges what Yjs's conflict
  * resolution will spend on it, and stores it (the room then applies and relays it). Any
  * limit closes this connection only. Throws ProtocolError for an update that does not parse.
@@ -38,16 +38,24 @@ export function takeUpdate(writer: Writer, room: Room, update: Uint8Array, deps:
   } catch {
     throw new ProtocolError("malformed update");
   }
+  const structs = writer.budgets.structs;
   if (parts > deps.limits.maxUpdateStructs) {
+    // Reading that far was work done for the session: it pays, and its reconnects wait
+    // (429) until a tenth of the budget is back, so sending one again and again costs the
+    // server a status line a time, not a full read.
+    structs.spend(parts);
     deps.metrics.rateLimited.inc();
     writer.close(CLOSE.updateTooLarge, "update has too many structs");
     return;
   }
-  if (!writer.budgets.structs.take(parts)) {
+  if (!structs.take(parts)) {
+    // Reconnects wait until the budget holds this update, so the client's resend gets in.
+    writer.budgets.structsNeeded = parts;
     deps.metrics.rateLimited.inc();
     writer.close(CLOSE.policyViolation, "struct rate limit exceeded");
     return;
   }
+  writer.budgets.structsNeeded = 0;
   // A large update is decoded and its conflicts counted over several turns (below).
   let decoded: DecodedUpdate | undefined;
   if (parts <= SLICE_STRUCTS) {

@@ -26,7 +26,7 @@ export function startAttacker<E>(
       path.join(import.meta.dirname, script),
       ...args,
     ],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    { stdio: ["pipe", "pipe", "inherit"] },
   );
   let heard = () => {};
   const started = new Promise<void>((r) => {
@@ -47,6 +47,12 @@ export function startAttacker<E>(
   return {
     /** Resolves once the attack is under way (the process takes a moment to start). */
     started,
+    /**
+     * Asks the script to stop between attacks, or to go on (scripts that read their input do:
+     * hostileAttacker.ts). Pausing rather than restarting keeps its place in the attack list.
+     */
+    pause: () => proc.stdin.write("pause\n"),
+    resume: () => proc.stdin.write("resume\n"),
     async stop() {
       proc.kill("SIGKILL");
       await exited;

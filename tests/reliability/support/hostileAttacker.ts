@@ -5,14 +5,28 @@
  * last frame was sent, or the status of a refused upgrade (the attacker then waits a little).
  * Usage: node --import tsx hostileAttacker.ts <roomUrl> <token>
  */
+import { createInterface } from "node:readline";
 import { hostileAttacks } from "./hostileFrames";
 import { sendOnFreshSocket } from "./sendFrame";
 
 const [roomUrl, token] = process.argv.slice(2) as [string, string];
 const attacks = hostileAttacks();
 
+// "pause" and "resume" lines on stdin hold the loop between attacks, so one in flight still
+// reports its true close time.
+let paused: Promise<void> | undefined;
+let resume = () => {};
+createInterface({ input: process.stdin }).on("line", (line) => {
+  if (line === "pause" && !paused) paused = new Promise((r) => (resume = r));
+  if (line === "resume" && paused) {
+    paused = undefined;
+    resume();
+  }
+});
+
 for (;;) {
   for (const { name, frames } of attacks) {
+    await paused;
     try {
       const { code, closeMs } = await sendOnFreshSocket(roomUrl, token, frames, 10_000);
       process.stdout.write(`${JSON.stringify({ name, code, closeMs })}\n`);

@@ -15,10 +15,13 @@ function claimingDeleteSet(claimed: number, ranges: number): Uint8Array {
   return new Uint8Array([0, 1, 99, ...varUint(claimed), ...body]);
 }
 
-/** A real update with `n` separate one-element items (inserted at the front, so none merge). */
-export function denseUpdate(n: number): Uint8Array {
+/**
+ * A real update with `n` separate one-element items (inserted at the front, so none merge) in
+ * the array `name`. Two of them in one array pass each other's items quadratically.
+ */
+export function denseUpdate(n: number, name = "a"): Uint8Array {
   const doc = new Y.Doc();
-  const a = doc.getArray<number>("a");
+  const a = doc.getArray<number>(name);
   doc.transact(() => {
     for (let i = 0; i < n; i++) a.insert(0, [i & 1]);
   });
