@@ -207,6 +207,7 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
       await meetings.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, "server shutting down");
+      sync.releaseHeld();
       await rooms.closeAll();
       await commit.drain();
       await relay?.close();

@@ -46,11 +46,13 @@ export class RefusalMemo {
     this.until.set(key, now + ms);
   }
 
-  refuses(key: string): boolean {
+  /** Milliseconds a handshake with `key` is still sure to be refused; 0 when it is not. */
+  msLeft(key: string): number {
     const t = this.until.get(key);
-    if (t === undefined) return false;
-    if (t > this.now()) return true;
+    if (t === undefined) return 0;
+    const left = t - this.now();
+    if (left > 0) return left;
     this.until.delete(key);
-    return false;
+    return 0;
   }
 }

@@ -11,6 +11,7 @@ import type { OriginPolicy } from "../ops/originPolicy";
 import { CLOSE } from "./closeCodes";
 import { type ConnectionLimits, SyncConnection } from "./connection";
 import type { ConnectionLimitsCounter } from "./connectionLimits";
+import { HeldRefusals } from "./heldRefusals";
 import { type BudgetRegistry, bucketKey, createBudgetRegistry } from "./rateLimit";
 import { RefusalMemo, requestPath } from "./refusalMemo";
 import type { RoomManager } from "./roomManager";
@@ -41,6 +42,8 @@ type Admitted = { room: string; access: Exclude<Access, "none">; session: Sessio
 export type SyncRoute = {
   /** Node's `upgrade` event: every WebSocket handshake the server gets comes here. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Answers the refusals still held (see HeldRefusals), for shutdown. */
+  releaseHeld(): void;
 };
 
 /**
@@ -55,6 +58,7 @@ export type SyncRoute = {
  */
 export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
   const memo = new RefusalMemo();
+  const held = new HeldRefusals();
   const l = deps.limits;
   const budgets = createBudgetRegistry({
     messages: { perSecond: l.ratePerSecond, burst: l.rateBurst },
@@ -77,6 +81,10 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
   const refuse = (socket: Duplex, refusal: Refusal) => {
     deps.metrics.handshakesRefused.inc();
     socket.end(refusalResponse(refusal));
+  };
+  /** A 429 goes when retrying could work (up to a second later), not at once. */
+  const refuseUntil = (socket: Duplex, ms: number, refusal: Refusal) => {
+    held.hold(socket, ms, () => refuse(socket, refusal));
   };
 
   /** An upgraded socket: counted against the room's and the address's limits, then served. */
@@ -126,16 +134,21 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
         return;
       }
       const key = RefusalMemo.keyOf(req);
-      if (memo.refuses(key)) {
+      const msLeft = memo.msLeft(key);
+      if (msLeft > 0) {
         // A repeat within the wait: same answer, no log line (a storm would flood the logs).
-        refuse(socket, RATE_LIMITED);
+        refuseUntil(socket, msLeft, RATE_LIMITED);
         return;
       }
       const verdict = admit(req, deps, budgets);
       if ("status" in verdict) {
-        if (verdict.retryMs) memo.remember(key, verdict.retryMs);
         deps.log.info("sync.refused", { status: verdict.status, reason: verdict.reason });
-        refuse(socket, verdict);
+        if (verdict.retryMs) {
+          memo.remember(key, verdict.retryMs);
+          refuseUntil(socket, verdict.retryMs, verdict);
+        } else {
+          refuse(socket, verdict);
+        }
         return;
       }
       const address = requestAddress(req, deps.trustProxy);
@@ -156,6 +169,7 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
         },
       );
     },
+    releaseHeld: () => held.releaseAll(),
   };
 }
 

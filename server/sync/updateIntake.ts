@@ -40,10 +40,12 @@ export function takeUpdate(writer: Writer, room: Room, update: Uint8Array, deps:
   }
   const structs = writer.budgets.structs;
   if (parts > deps.limits.maxUpdateStructs) {
-    // Reading that far was work done for the session: it pays, and its reconnects wait
-    // (429) until a tenth of the budget is back, so sending one again and again costs the
-    // server a status line a time, not a full read.
+    // Reading that far was work done for the session: it pays, and as the update needs more
+    // than a full budget, its reconnects wait (429) until the budget is full again. The stock
+    // provider stops at 4413; sending such updates again and again costs the server a status
+    // line a time, and a full read only every MAX_UPDATE_STRUCTS / STRUCTS_PER_SECOND seconds.
     structs.spend(parts);
+    writer.budgets.structsNeeded = deps.limits.maxUpdateStructs;
     deps.metrics.rateLimited.inc();
     writer.close(CLOSE.updateTooLarge, "update has too many structs");
     return;
@@ -158,7 +160,8 @@ function store(
  * Charges the session what placing the update's items will cost, before it is stored; false
  * (and closed) when it cannot pay. Counting is work too, so a refused update is charged what
  * was counted: the session then waits (429 before the upgrade) until its budget holds what
- * the update needs. One that alone costs more than a full budget is refused for good (4413).
+ * the update needs. One that alone costs more than a full budget is refused for good (4413),
+ * and reconnects wait until the budget is full.
  * A shape the model does not know (`steps` undefined) is the model's bug, not the client's:
  * the update passed validation, so it is taken uncounted.
  */
@@ -179,11 +182,9 @@ function chargeConflicts(
   room.pending.discardModel();
   budgets.conflicts.spend(Math.min(steps, burst));
   deps.metrics.rateLimited.inc();
-  if (steps > burst) {
-    writer.close(CLOSE.updateTooLarge, "update too costly to merge");
-  } else {
-    budgets.conflictsNeeded = steps;
-    writer.close(CLOSE.policyViolation, "conflict budget exceeded");
-  }
+  // More than a full burst can never be paid: reconnects then wait for a full one.
+  budgets.conflictsNeeded = Math.min(steps, burst);
+  if (steps > burst) writer.close(CLOSE.updateTooLarge, "update too costly to merge");
+  else writer.close(CLOSE.policyViolation, "conflict budget exceeded");
   return false;
 }

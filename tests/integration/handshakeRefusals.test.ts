@@ -64,10 +64,14 @@ describe("refused sync handshakes", () => {
     const countedBefore = await metric(server.url, "debrief_sync_handshakes_refused_total");
     const logsBefore = refusalLogs();
 
+    const asked = performance.now();
     const first = await rawHandshake(board.id, flooder);
     const repeats = await Promise.all(
       Array.from({ length: 20 }, () => rawHandshake(board.id, flooder)),
     );
+    // The budget is ~4 s from a tenth: each answer is held for the most a refusal waits, 1 s,
+    // so a client that retries at once makes one attempt a second, not hundreds.
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(2 * 990);
 
     expect(first.startsWith("HTTP/1.1 429 Too Many Requests\r\n")).toBe(true);
     expect(first.endsWith('\r\n\r\n{"error":"rate limit exceeded"}')).toBe(true);

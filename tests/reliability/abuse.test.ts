@@ -9,7 +9,7 @@ import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
 import { figure, median, percentile, scaled } from "./support/figures";
-import { createLatencyProbe } from "./support/latency";
+import { createLatencyProbes } from "./support/latency";
 
 const RATE = 300; // RATE_PER_SECOND default: the most messages a connection may send
 const WRITE_RATE = 50; // WRITE_RATE_PER_SECOND default: of those, updates
@@ -18,6 +18,8 @@ const PER_ROOM = 10;
 const PER_ADDRESS = 40;
 const ROUNDS = scaled(6, 30);
 const SAMPLES = scaled(60, 200);
+// Users in quiet rooms of their own, each SAMPLES round trips per window (createLatencyProbes).
+const PROBES = 5;
 let server: ServerHandle;
 
 beforeAll(async () => {
@@ -131,15 +133,13 @@ describe("abuse from one client or one address", () => {
   it(
     "closes a client flooding at 10× the rate at the threshold, and never stalls the others",
     async () => {
-      const quiet = await createBoard(server.url, { title: "Quiet" });
       const loud = await createBoard(server.url, { title: "Loud" });
-      const user = (await join(server.url, quiet.id, quiet.keys.participant, "U")).token;
       const flooder = (await join(server.url, loud.id, loud.keys.participant, "F")).token;
       const decoy = await startServer({ env: { SESSION_RATE_PER_MINUTE: "1000" } });
       const decoyBoard = await createBoard(decoy.url, { title: "Decoy" });
       const decoyFlooder = (await join(decoy.url, decoyBoard.id, decoyBoard.keys.participant, "F"))
         .token;
-      const probe = await createLatencyProbe(server.wsUrl, quiet.id, user);
+      const probe = await createLatencyProbes(server, PROBES);
       try {
         await probe.sample(20); // warm-up
         const watch = await watchEventLoop(server.url);
@@ -183,7 +183,7 @@ describe("abuse from one client or one address", () => {
         const accepted =
           (await metric(server.url, "debrief_updates_in_total")) -
           acceptedBefore -
-          ROUNDS * 3 * SAMPLES;
+          ROUNDS * 3 * SAMPLES * PROBES;
         const stallMs = await watch.stop();
         const closedAtThreshold = ends.filter((e) => e.code === 1008);
         const base = percentile(baseline, 99);
@@ -224,10 +224,10 @@ describe("abuse from one client or one address", () => {
         // storage worker fixed). Alone on 2 cores the figure is 25-50 ms; beside the rest of
         // the suite the machine itself adds hundreds (docs/reliability.md).
         expect(stallMs).toBeLessThan(1000);
-        // NOT MET (docs/reliability.md): the flood's permitted writes share the disk, and each
-        // of the others' writes may wait for one fsync more, so their p99 rises by far more than
-        // 10 %. The figure above is printed every run; this only guards against a regression
-        // to the seconds-long stalls the storage worker removed.
+        // NOT MET (docs/reliability.md): others' p99 rises by less than 10 % in most runs but
+        // by 30-70 % in some: the flooder's permitted writes come in bursts and share the one
+        // SQLite writer and its fsyncs. The figure is printed every run; this only guards
+        // against a regression to the seconds-long stalls the storage worker removed.
         expect(attack).toBeLessThan(base + 250);
       } finally {
         probe.destroy();

@@ -10,12 +10,14 @@ import { watchEventLoop } from "./support/eventLoop";
 import { figure, median, percentile, scaled } from "./support/figures";
 import { updateFrame } from "./support/frames";
 import { deepUpdate, hostileAttacks } from "./support/hostileFrames";
-import { createLatencyProbe } from "./support/latency";
+import { createLatencyProbe, createLatencyProbes } from "./support/latency";
 import { sendOnFreshSocket } from "./support/sendFrame";
 
 // Rounds of a baseline, a decoy and an attack window, SAMPLES round trips each.
 const ROUNDS = scaled(6, 30);
 const SAMPLES = scaled(50, 200);
+// Users in quiet rooms of their own, each SAMPLES round trips per window (createLatencyProbes).
+const PROBES = 5;
 // Round trips while the conflict attack runs (about five seconds), and before it.
 const CONFLICT_SAMPLES = scaled(150, 1000);
 
@@ -35,14 +37,12 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
     "refuses or handles each within a bounded time while another room's latency holds",
     async () => {
       const attacked = await createBoard(server.url, { title: "Attacked" });
-      const quiet = await createBoard(server.url, { title: "Quiet" });
       const attacker = (await join(server.url, attacked.id, attacked.keys.participant, "M")).token;
-      const user = (await join(server.url, quiet.id, quiet.keys.participant, "U")).token;
       const decoy = await startServer();
       const decoyBoard = await createBoard(decoy.url, { title: "Decoy" });
       const decoyAttacker = (await join(decoy.url, decoyBoard.id, decoyBoard.keys.participant, "M"))
         .token;
-      const probe = await createLatencyProbe(server.wsUrl, quiet.id, user);
+      const probe = await createLatencyProbes(server, PROBES);
       const roomUrl = `${server.wsUrl}/${attacked.id}`;
       const attacks = hostileAttacks();
       try {
@@ -130,6 +130,7 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         figure("hostile_other_room_p50_under_attack_ms", median(underAttack));
         figure("hostile_other_room_p99_baseline_ms", base99);
         figure("hostile_other_room_p99_under_attack_ms", attack99);
+        figure("hostile_other_room_p99_rise_pct", (100 * (attack99 - base99)) / base99);
         figure("hostile_other_room_p99_machine_only_ms", machine99);
         figure(
           "hostile_other_room_p99_rise_beyond_machine_pct",
@@ -141,6 +142,11 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         for (const o of outcomes.values()) expect(o.maxCloseMs).toBeLessThan(2000);
         // Alone this stays under 100 ms; beside other suites on two cores it has reached 260.
         expect(stallMs).toBeLessThan(1000);
+        // Other rooms unaffected. Within 10 % in most runs, but a p99 of a few hundred round
+        // trips moves by 20 % between identical windows on this machine (docs/reliability.md),
+        // so the bound asserted is what the attacks did before their work was charged to the
+        // session: the p99 more than doubled (8.9 -> 22.9 ms in this harness).
+        expect(attack99).toBeLessThan(2 * base99);
       } finally {
         probe.destroy();
         await decoy.stop();

@@ -2,7 +2,8 @@
  * A hostile client in its own process (so its work does not slow the test's own clients):
  * sends every attack of `hostileAttacks()` on a fresh socket, in a loop, until killed. Prints
  * one JSON line per attack: how the server ended the socket and how long that took after the
- * last frame was sent, or the status of a refused upgrade (the attacker then waits a little).
+ * last frame was sent, or the status of a refused upgrade (the attacker then waits a little and
+ * tries the same attack again).
  * Usage: node --import tsx hostileAttacker.ts <roomUrl> <token>
  */
 import { createInterface } from "node:readline";
@@ -26,13 +27,18 @@ createInterface({ input: process.stdin }).on("line", (line) => {
 
 for (;;) {
   for (const { name, frames } of attacks) {
-    await paused;
-    try {
-      const { code, closeMs } = await sendOnFreshSocket(roomUrl, token, frames, 10_000);
-      process.stdout.write(`${JSON.stringify({ name, code, closeMs })}\n`);
-    } catch (error) {
-      process.stdout.write(`${JSON.stringify({ name, refused: String(error) })}\n`);
-      await new Promise((r) => setTimeout(r, 100));
+    // A refused upgrade is tried again (100 ms apart) until this attack gets in, so each
+    // one is sent however long the server makes this session wait.
+    for (;;) {
+      await paused;
+      try {
+        const { code, closeMs } = await sendOnFreshSocket(roomUrl, token, frames, 10_000);
+        process.stdout.write(`${JSON.stringify({ name, code, closeMs })}\n`);
+        break;
+      } catch (error) {
+        process.stdout.write(`${JSON.stringify({ name, refused: String(error) })}\n`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
   }
 }
