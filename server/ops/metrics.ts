@@ -124,6 +124,10 @@ export function createServerMetrics(
       "debrief_sync_handshakes_refused_total",
       "Sync upgrade requests answered with an HTTP error status instead of a WebSocket",
     ),
+    refusalsHeld: m.gauge(
+      "debrief_sync_refusals_held",
+      "Sync refusals (429) held until the session's budget could admit it, a second at most",
+    ),
     connectionsRefused: m.counter(
       "debrief_connections_refused_total",
       "Sync connections closed with 4429 at open: room full or too many from one address",

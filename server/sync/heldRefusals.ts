@@ -12,10 +12,18 @@ import type { Duplex } from "node:stream";
 export class HeldRefusals {
   private readonly held = new Map<Duplex, { timer: NodeJS.Timeout; answer: () => void }>();
 
+  private readonly maxHeld: number;
+  private readonly maxHoldMs: number;
+  /** Told the number held whenever it changes (a gauge). */
+  private readonly onSize: (held: number) => void;
+
   constructor(
-    private readonly maxHeld = 1_000,
-    private readonly maxHoldMs = 1_000,
-  ) {}
+    options: { maxHeld?: number; maxHoldMs?: number; onSize?: (held: number) => void } = {},
+  ) {
+    this.maxHeld = options.maxHeld ?? 1_000;
+    this.maxHoldMs = options.maxHoldMs ?? 1_000;
+    this.onSize = options.onSize ?? (() => {});
+  }
 
   get size(): number {
     return this.held.size;
@@ -29,16 +37,17 @@ export class HeldRefusals {
     }
     const timer = setTimeout(
       () => {
-        this.held.delete(socket);
+        this.forget(socket);
         answer();
       },
       Math.min(ms, this.maxHoldMs),
     );
     this.held.set(socket, { timer, answer });
+    this.onSize(this.held.size);
     // A client that gives up first frees its place; there is no one left to answer.
     socket.once("close", () => {
       clearTimeout(timer);
-      this.held.delete(socket);
+      this.forget(socket);
     });
   }
 
@@ -46,9 +55,14 @@ export class HeldRefusals {
   releaseAll(): void {
     const all = [...this.held.values()];
     this.held.clear();
+    this.onSize(0);
     for (const { timer, answer } of all) {
       clearTimeout(timer);
       answer();
     }
+  }
+
+  private forget(socket: Duplex): void {
+    if (this.held.delete(socket)) this.onSize(this.held.size);
   }
 }

@@ -58,7 +58,7 @@ export type SyncRoute = {
  */
 export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
   const memo = new RefusalMemo();
-  const held = new HeldRefusals();
+  const held = new HeldRefusals({ onSize: (n) => deps.metrics.refusalsHeld.set(n) });
   const l = deps.limits;
   const budgets = createBudgetRegistry({
     messages: { perSecond: l.ratePerSecond, burst: l.rateBurst },

@@ -66,9 +66,14 @@ describe("refused sync handshakes", () => {
 
     const asked = performance.now();
     const first = await rawHandshake(board.id, flooder);
-    const repeats = await Promise.all(
+    const repeating = Promise.all(
       Array.from({ length: 20 }, () => rawHandshake(board.id, flooder)),
     );
+    await waitFor(async () => (await metric(server.url, "debrief_sync_refusals_held")) === 20, {
+      what: "the repeats to be held",
+    });
+    const repeats = await repeating;
+    expect(await metric(server.url, "debrief_sync_refusals_held")).toBe(0);
     // The budget is ~4 s from a tenth: each answer is held for the most a refusal waits, 1 s,
     // so a client that retries at once makes one attempt a second, not hundreds.
     expect(performance.now() - asked).toBeGreaterThanOrEqual(2 * 990);

@@ -36,7 +36,8 @@ describe("HeldRefusals", () => {
   it("answers when the wait is over, and never later than the cap", async () => {
     const net2 = await sockets(2);
     vi.useFakeTimers();
-    const held = new HeldRefusals(10, 1_000);
+    const sizes: number[] = [];
+    const held = new HeldRefusals({ maxHeld: 10, maxHoldMs: 1_000, onSize: (n) => sizes.push(n) });
     const answered: string[] = [];
     held.hold(net2.accepted[0]!, 300, () => answered.push("short"));
     held.hold(net2.accepted[1]!, 60_000, () => answered.push("long"));
@@ -46,14 +47,14 @@ describe("HeldRefusals", () => {
     expect(answered).toEqual(["short"]);
     vi.advanceTimersByTime(700);
     expect(answered).toEqual(["short", "long"]);
-    expect(held.size).toBe(0);
+    expect(sizes).toEqual([1, 2, 1, 0]);
     net2.close();
   });
 
   it("answers at once past its size, or when there is nothing to wait for", async () => {
     const s = await sockets(3);
     vi.useFakeTimers();
-    const held = new HeldRefusals(2, 1_000);
+    const held = new HeldRefusals({ maxHeld: 2, maxHoldMs: 1_000 });
     const answered: number[] = [];
     held.hold(s.accepted[0]!, 500, () => answered.push(0));
     held.hold(s.accepted[1]!, 500, () => answered.push(1));
@@ -68,7 +69,7 @@ describe("HeldRefusals", () => {
 
   it("lets go of a socket whose client hangs up first, without answering it", async () => {
     const s = await sockets(1);
-    const held = new HeldRefusals(10, 1_000);
+    const held = new HeldRefusals({ maxHeld: 10, maxHoldMs: 1_000 });
     let answered = false;
     held.hold(s.accepted[0]!, 500, () => {
       answered = true;
