@@ -29,6 +29,16 @@ const TEXT: Record<JoinProblem, { title: string; body: string; retry: boolean }>
     body: "Open the link you were given again to rejoin the board.",
     retry: true,
   },
+  "room-full": {
+    title: "This board is full",
+    body: "It has as many people connected as the server takes (or your network has as many connections open as it may). Try again when someone has left.",
+    retry: true,
+  },
+  "change-refused": {
+    title: "Your last change was too large",
+    body: "The server refused a change from this tab as too large for the board: it was not saved, and neither was anything else this tab had not sent yet. Opening the board again shows it as everyone else sees it; make the change in smaller steps.",
+    retry: true,
+  },
   network: {
     title: "Can't reach Debrief",
     body: "The server did not answer. Check your connection, then try again.",

@@ -31,6 +31,8 @@ export type JoinProblem =
   | "invalid-link"
   | "link-replaced"
   | "expired"
+  | "room-full"
+  | "change-refused"
   | "network"
   | "rate-limited"
   | "server";
@@ -177,6 +179,10 @@ export function createJoinFlow(boardId: string, key: string | undefined): JoinFl
     forgetSession(boardId);
     const mine = ++attempt;
     if (why === "link-replaced") return linkReplaced();
+    // Rejoining cannot help at once: say why, and let the person try again when they choose.
+    if (why === "room-full" || why === "change-refused") {
+      return setState({ step: "failed", problem: why });
+    }
     const now = Date.now();
     if (!key || now - lastAutoRejoin < 60_000) {
       return setState({ step: "failed", problem: "expired" });

@@ -3,7 +3,11 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { type SessionEnd, sessionEndFor } from "../../shared/session/revocation";
+import {
+  type SessionEnd,
+  sessionEndFor,
+  sessionEndForClose,
+} from "../../shared/session/revocation";
 import { ApiError } from "./ApiError";
 import { fetchBoard } from "./boardsApi";
 import type { Session } from "./createJoinFlow";
@@ -53,8 +57,9 @@ export function createRoomConnection(
     // would let an observer tab's local edits reach the server through a facilitator tab.
     // Everything goes through the server, which enforces each connection's role.
     disableBc: true,
-    // The provider stops reconnecting on 4400-4499 (session expired: 4401, board full: 4413)
-    // and emits "closed"; see server/sync/closeCodes.ts.
+    // The provider stops reconnecting on 4400-4499 (session expired or link replaced: 4401,
+    // change too large: 4413, room full: 4429) and emits "closed"; see
+    // server/sync/closeCodes.ts.
   });
 
   const [status, setStatus] = createSignal<ConnectionStatus>("connecting");
@@ -63,6 +68,9 @@ export function createRoomConnection(
     if (status() === "ended") return;
     setStatus("ended");
     provider.disconnect();
+    // The refused change is in the offline copy: kept, it would be sent (and refused) again
+    // on every reopening.
+    if (why === "change-refused") void persistence?.clearData();
     options.onEnded?.(why);
   };
 
@@ -81,7 +89,7 @@ export function createRoomConnection(
       setStatus("synced");
     }
   });
-  provider.on("closed", ({ reason }) => end(sessionEndFor(reason)));
+  provider.on("closed", ({ code, reason }) => end(sessionEndForClose(code, reason)));
   // A token refused at the HTTP handshake (it expired, or its link was replaced, while the
   // socket was down) looks to the page like any failed connection: the expiry time tells the
   // first apart, and every few failures in a row the API is asked about the session.

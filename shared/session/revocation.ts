@@ -5,10 +5,24 @@
  */
 export const LINK_REPLACED = "session revoked: its link was replaced";
 
-/** How a session ended: it ran out, or its link was replaced. */
-export type SessionEnd = "expired" | "link-replaced";
+/**
+ * How a board's live connection ended for good: the session ran out, its link was replaced,
+ * the room (or the person's network) holds as many connections as the server takes, or the
+ * server refused a change too large to take. Each needs a different word to the person.
+ */
+export type SessionEnd = "expired" | "link-replaced" | "room-full" | "change-refused";
 
-/** How a session ended, from the reason the server gave for refusing or closing it. */
+/** How a session ended, from the reason the server gave for refusing it (API 401, or 4401). */
 export function sessionEndFor(reason: string): SessionEnd {
   return reason === LINK_REPLACED ? "link-replaced" : "expired";
+}
+
+/**
+ * How a session ended, from the final close (4400-4499, after which the stock provider stops)
+ * of its sync connection; the codes are server/sync/closeCodes.ts's.
+ */
+export function sessionEndForClose(code: number, reason: string): SessionEnd {
+  if (code === 4429) return "room-full";
+  if (code === 4413) return "change-refused";
+  return sessionEndFor(reason);
 }
