@@ -173,16 +173,18 @@ export function createJoinFlow(boardId: string, key: string | undefined): JoinFl
   let lastAutoRejoin = Number.NEGATIVE_INFINITY;
 
   function sessionEnded(why: SessionEnd) {
+    // Rejoining cannot help at once: say why. The session is still good, so trying again
+    // resumes it: the same participant, lane and offline copy, not a second lane.
+    if (why === "room-full" || why === "change-refused") {
+      ++attempt;
+      return setState({ step: "failed", problem: why });
+    }
     const current = state();
     const token = current.step === "joined" ? current.session.token : undefined;
     const name = loadName(boardId);
     forgetSession(boardId);
     const mine = ++attempt;
     if (why === "link-replaced") return linkReplaced();
-    // Rejoining cannot help at once: say why, and let the person try again when they choose.
-    if (why === "room-full" || why === "change-refused") {
-      return setState({ step: "failed", problem: why });
-    }
     const now = Date.now();
     if (!key || now - lastAutoRejoin < 60_000) {
       return setState({ step: "failed", problem: "expired" });

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { type Card, readBoard } from "../../shared/board";
+import { type Card, type Lane, readBoard } from "../../shared/board";
 import { type CreatedBoard, meetingAction } from "../support/api";
 import { launchBrowser } from "../support/browser";
 import type { Person } from "../support/e2eBoard";
@@ -37,6 +37,8 @@ export type SeededHandle = {
   board: CreatedBoard;
   /** The board's cards as the server has them, read through a live connection. */
   cards(): Card[];
+  /** The board's lanes, the same way. */
+  lanes(): Lane[];
   /** Waits until some card matches, and returns it. */
   cardWhere(what: string, match: (card: Card) => boolean): Promise<Card>;
   meeting(body: Record<string, unknown>): Promise<void>;
@@ -95,6 +97,7 @@ export function useBoardHarness(
       return {
         board: seeded.board,
         cards,
+        lanes: () => readBoard(seeded.watcher.doc).lanes,
         cardWhere: (what, match) => waitFor(() => cards().find(match), { timeoutMs: 15_000, what }),
         async meeting(body) {
           const res = await meetingAction(server.url, seeded.board.id, seeded.token, body);
