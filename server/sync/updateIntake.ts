@@ -26,10 +26,11 @@ export type IntakeDeps = {
 
 /**
  * Takes in an update from a connection that may write: counts its parts without decoding
- * (4413 past the limit, the parts read charged) and charges the struct and update budgets, decodes it, asks for a
- * resync when it builds on what the room lacks, counts and charges what Yjs's conflict
- * resolution will spend on it, and stores it (the room then applies and relays it). Any
- * limit closes this connection only. Throws ProtocolError for an update that does not parse.
+ * (4413 past the limit, the parts read charged) and charges the struct and update budgets,
+ * decodes it, asks for a resync when it builds on what the room lacks, counts and charges what
+ * Yjs's conflict resolution will spend on it, and stores it (the room then applies and relays
+ * it). Any limit closes this connection only. Throws ProtocolError for an update that does
+ * not parse.
  */
 export function takeUpdate(writer: Writer, room: Room, update: Uint8Array, deps: IntakeDeps) {
   let parts: number;
