@@ -59,7 +59,7 @@ export function createRoomConnection(
     disableBc: true,
     // The provider stops reconnecting on 4400-4499 (session expired or link replaced: 4401,
     // change too large: 4413, room full: 4429) and emits "closed"; see
-    // server/sync/closeCodes.ts.
+    // shared/session/closeCodes.ts.
   });
 
   const [status, setStatus] = createSignal<ConnectionStatus>("connecting");

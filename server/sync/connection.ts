@@ -1,9 +1,9 @@
+import { CLOSE } from "../../shared/session/closeCodes";
 import { LINK_REPLACED, type LinkCheck } from "../auth/linkCheck";
 import type { Session } from "../auth/tokens";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import { stampIdentity } from "./awarenessIdentity";
-import { CLOSE } from "./closeCodes";
 import { type BudgetRegistry, type Budgets, bucketKey } from "./rateLimit";
 import type { Room } from "./room";
 import type { RoomManager } from "./roomManager";

@@ -2,13 +2,13 @@ import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hono } from "hono";
 import type { WebSocket, WebSocketServer } from "ws";
+import { CLOSE } from "../../shared/session/closeCodes";
 import { LINK_REPLACED, type LinkCheck } from "../auth/linkCheck";
 import type { Session, TokenSigner } from "../auth/tokens";
 import { requestAddress } from "../ops/clientAddress";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { OriginPolicy } from "../ops/originPolicy";
-import { CLOSE } from "./closeCodes";
 import { type ConnectionLimits, SyncConnection } from "./connection";
 import type { ConnectionLimitsCounter } from "./connectionLimits";
 import { HeldRefusals } from "./heldRefusals";
@@ -143,12 +143,9 @@ export function mountSync(app: Hono, deps: SyncDeps): SyncRoute {
       const verdict = admit(req, deps, budgets);
       if ("status" in verdict) {
         deps.log.info("sync.refused", { status: verdict.status, reason: verdict.reason });
-        if (verdict.retryMs) {
-          memo.remember(key, verdict.retryMs);
-          refuseUntil(socket, verdict.retryMs, verdict);
-        } else {
-          refuse(socket, verdict);
-        }
+        if (verdict.retryMs) memo.remember(key, verdict.retryMs);
+        // Only a 429 has a wait; every other refusal is answered at once.
+        refuseUntil(socket, verdict.retryMs ?? 0, verdict);
         return;
       }
       const address = requestAddress(req, deps.trustProxy);

@@ -1,6 +1,6 @@
+import { CLOSE } from "../../shared/session/closeCodes";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
-import { CLOSE } from "./closeCodes";
 import { decodingInPieces } from "./decodeInPieces";
 import { PIECE_STRUCTS, SLICE_STRUCTS } from "./documentQueue";
 import type { Budgets } from "./rateLimit";

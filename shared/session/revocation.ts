@@ -1,3 +1,5 @@
+import { CLOSE } from "./closeCodes";
+
 /**
  * Why the server ends a session whose link a facilitator replaced: the reason of the sync
  * connection's close (4401) and the message of the API's 401. The client tells it apart from
@@ -19,10 +21,11 @@ export function sessionEndFor(reason: string): SessionEnd {
 
 /**
  * How a session ended, from the final close (4400-4499, after which the stock provider stops)
- * of its sync connection; the codes are server/sync/closeCodes.ts's.
+ * of its sync connection.
  */
 export function sessionEndForClose(code: number, reason: string): SessionEnd {
-  if (code === 4429) return "room-full";
-  if (code === 4413) return "change-refused";
+  if (code === CLOSE.tooManyConnections) return "room-full";
+  // documentTooLarge and updateTooLarge share the code: either way a change was refused.
+  if (code === CLOSE.updateTooLarge) return "change-refused";
   return sessionEndFor(reason);
 }

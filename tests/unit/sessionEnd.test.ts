@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOSE } from "../../server/sync/closeCodes";
+import { CLOSE } from "../../shared/session/closeCodes";
 import { LINK_REPLACED, sessionEndForClose } from "../../shared/session/revocation";
 
 describe("sessionEndForClose", () => {

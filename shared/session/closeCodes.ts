@@ -1,4 +1,7 @@
-/** WebSocket close codes the sync server uses, and why. */
+/**
+ * WebSocket close codes the sync server uses, and why. In shared/ because the client reads
+ * them too: a final close says why a board's connection ended (sessionEndForClose).
+ */
 export const CLOSE = {
   /** Server shutting down; clients reconnect to another node or after restart. */
   goingAway: 1001,
