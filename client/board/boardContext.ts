@@ -91,15 +91,27 @@ export function createBoardContext(
   session: Session,
   onEnded: (why: SessionEnd) => void,
 ): BoardContextValue {
+  // The board is its three rooms: when any of them ends for good (its session expired, it is
+  // full, a change to it was refused), the page says so, once, rather than going on with a
+  // meeting bar or drafts that silently stopped following.
+  let ended = false;
+  const endOnce = (why: SessionEnd) => {
+    if (ended) return;
+    ended = true;
+    onEnded(why);
+  };
   const boardConnection = createRoomConnection(session, session.boardId, {
     offline: true,
-    onEnded,
+    onEnded: endOnce,
   });
-  const meetingConnection = createRoomConnection(session, `${session.boardId}/meeting`);
+  const meetingConnection = createRoomConnection(session, `${session.boardId}/meeting`, {
+    onEnded: endOnce,
+  });
   const draftsConnection =
     session.role === "participant"
       ? createRoomConnection(session, `${session.boardId}/drafts/${session.participantId}`, {
           offline: true,
+          onEnded: endOnce,
         })
       : undefined;
 

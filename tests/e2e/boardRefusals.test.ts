@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { join } from "../support/api";
 import { browserAvailable } from "../support/browser";
+import { metric } from "../support/metrics";
+import { connectClient, synced } from "../support/syncClient";
+import { waitFor } from "../support/waitFor";
 import { useBoardHarness } from "./boardHarness";
 
 // Two connections per room: the test's own watcher and one tab. A board's stored size of
@@ -31,6 +35,35 @@ describe.runIf(browserAvailable())(
       await priya.page.getByText("Live", { exact: true }).waitFor({ timeout: 20_000 });
       // As the same participant: one lane of hers, not a second one.
       expect(seeded.lanes().filter((lane) => lane.name === "Priya")).toHaveLength(1);
+    });
+
+    it("says the board is full when its meeting room is, rather than going on without it", async () => {
+      const seeded = await h.seed();
+      // The meeting room full while the board's own room has a place: the tab's meeting
+      // connection alone is refused.
+      const server = h.server();
+      const watcher = await join(server.url, seeded.board.id, seeded.board.keys.observer, "W");
+      const meetingRoom = `${seeded.board.id}/meeting`;
+      const occupants = [0, 1].map(() => connectClient(server.wsUrl, meetingRoom, watcher.token));
+      try {
+        await Promise.all(occupants.map((c) => synced(c)));
+        const priya = await h.open(seeded.board.links.participant, "Priya", { live: false });
+        await priya.page
+          .getByText("This board is full", { exact: true })
+          .waitFor({ timeout: 20_000 });
+
+        occupants.pop()?.destroy();
+        await priya.page.getByRole("button", { name: "Try again" }).click();
+        await priya.page.getByText("Live", { exact: true }).waitFor({ timeout: 20_000 });
+        // All three of her rooms are in this time (board, meeting, drafts), beside the test's
+        // watcher on the board and the occupant left in the meeting room.
+        await waitFor(async () => (await metric(server.url, "debrief_connections")) === 5, {
+          what: "her three connections, and no others",
+        });
+        expect(await priya.page.getByText("This board is full").count()).toBe(0);
+      } finally {
+        for (const c of occupants) c.destroy();
+      }
     });
 
     it("says a change was too large and reopens the board as the server has it", async () => {
