@@ -7,13 +7,13 @@ import { connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, median, percentile, scaled } from "./support/figures";
+import { figure, median, noisePct, percentile, scaled } from "./support/figures";
 import { updateFrame } from "./support/frames";
 import { deepUpdate, hostileAttacks } from "./support/hostileFrames";
 import { createLatencyProbe, createLatencyProbes } from "./support/latency";
 import { sendOnFreshSocket } from "./support/sendFrame";
 
-// Rounds of a baseline, a decoy and an attack window, SAMPLES round trips each.
+// Rounds of two quiet windows and an attack window, SAMPLES round trips each.
 const ROUNDS = scaled(6, 30);
 const SAMPLES = scaled(50, 200);
 // Users in quiet rooms of their own, each SAMPLES round trips per window (createLatencyProbes).
@@ -38,10 +38,6 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
     async () => {
       const attacked = await createBoard(server.url, { title: "Attacked" });
       const attacker = (await join(server.url, attacked.id, attacked.keys.participant, "M")).token;
-      const decoy = await startServer();
-      const decoyBoard = await createBoard(decoy.url, { title: "Decoy" });
-      const decoyAttacker = (await join(decoy.url, decoyBoard.id, decoyBoard.keys.participant, "M"))
-        .token;
       const probe = await createLatencyProbes(server, PROBES);
       const roomUrl = `${server.wsUrl}/${attacked.id}`;
       const attacks = hostileAttacks();
@@ -50,13 +46,6 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         const watch = await watchEventLoop(server.url);
         const outcomes = new Map<string, { codes: Set<number>; maxCloseMs: number }>();
         const refusals: string[] = [];
-        // The same attacks on a decoy server on this machine: what the attacking process and
-        // a server doing that work cost the two shared cores, apart from this server's rooms.
-        const onDecoy = startAttacker<AttackEvent>(
-          "hostileAttacker.ts",
-          [`${decoy.wsUrl}/${decoyBoard.id}`, decoyAttacker],
-          () => {},
-        );
         const onServer = startAttacker<AttackEvent>(
           "hostileAttacker.ts",
           [roomUrl, attacker],
@@ -71,20 +60,18 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
             outcomes.set(event.name, o);
           },
         );
-        const baseline: number[] = [];
-        const machineOnly: number[] = [];
+        const quiet: number[] = [];
+        const quietAgain: number[] = [];
         const underAttack: number[] = [];
         try {
-          await Promise.all([onDecoy.started, onServer.started]);
-          onDecoy.pause();
+          await onServer.started;
           onServer.pause();
           // Short windows of each kind alternate, so a slow spell of the (shared) machine hits
-          // all three alike; each p99 is taken over all samples of its kind.
+          // all alike; each p99 is taken over all samples of its kind. Two quiet windows a
+          // round, kept apart: how far their p99s differ is the machine's noise in this run.
           for (let round = 0; round < ROUNDS; round++) {
-            baseline.push(...(await probe.sample(SAMPLES)));
-            onDecoy.resume();
-            machineOnly.push(...(await probe.sample(SAMPLES)));
-            onDecoy.pause();
+            quiet.push(...(await probe.sample(SAMPLES)));
+            quietAgain.push(...(await probe.sample(SAMPLES)));
             onServer.resume();
             underAttack.push(...(await probe.sample(SAMPLES)));
             onServer.pause();
@@ -96,7 +83,7 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
             what: "every attack sent",
           });
         } finally {
-          await Promise.all([onDecoy.stop(), onServer.stop()]);
+          await onServer.stop();
         }
         const stallMs = await watch.stop();
 
@@ -121,9 +108,9 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
           figure(`hostile_${slug}_max_close_ms`, Math.round(o.maxCloseMs));
           expect([...o.codes], name).toEqual(expectedCodes);
         }
+        const baseline = [...quiet, ...quietAgain];
         const base99 = percentile(baseline, 99);
         const attack99 = percentile(underAttack, 99);
-        const machine99 = percentile(machineOnly, 99);
         figure("hostile_deep_5000_accepted", deepOk.code === 0 && deepStored ? 1 : 0);
         figure("hostile_upgrades_refused", refusals.length);
         figure("hostile_other_room_p50_baseline_ms", median(baseline));
@@ -131,25 +118,20 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         figure("hostile_other_room_p99_baseline_ms", base99);
         figure("hostile_other_room_p99_under_attack_ms", attack99);
         figure("hostile_other_room_p99_rise_pct", (100 * (attack99 - base99)) / base99);
-        figure("hostile_other_room_p99_machine_only_ms", machine99);
-        figure(
-          "hostile_other_room_p99_rise_beyond_machine_pct",
-          (100 * (attack99 - machine99)) / machine99,
-        );
+        figure("hostile_other_room_p99_noise_pct", noisePct(quiet, quietAgain));
         figure("hostile_event_loop_max_stall_ms", Math.round(stallMs));
         expect(deepOk.code).toBe(0);
         expect(deepStored).toBe(true);
         for (const o of outcomes.values()) expect(o.maxCloseMs).toBeLessThan(2000);
         // Alone this stays under 100 ms; beside other suites on two cores it has reached 260.
         expect(stallMs).toBeLessThan(1000);
-        // Other rooms unaffected. Within 10 % in most runs, but a p99 of a few hundred round
-        // trips moves by 20 % between identical windows on this machine (docs/reliability.md),
-        // so the bound asserted is what the attacks did before their work was charged to the
-        // session: the p99 more than doubled (8.9 -> 22.9 ms in this harness).
+        // Other rooms unaffected. NOT SHOWN at 10 %: two quiet windows differ by 20-40 % on
+        // this machine (hostile_other_room_p99_noise_pct, docs/reliability.md), so the bound
+        // asserted is what the attacks did before their work was charged to the session: the
+        // p99 more than doubled (8.9 -> 22.9 ms in this harness).
         expect(attack99).toBeLessThan(2 * base99);
       } finally {
         probe.destroy();
-        await decoy.stop();
       }
     },
     scaled(180_000, 900_000),

@@ -38,3 +38,13 @@ export function percentile(values: number[], p: number): number {
 export function median(values: number[]): number {
   return percentile(values, 50);
 }
+
+/**
+ * How far the p99 of one set of quiet samples lies from another's, in percent of the first:
+ * what the machine alone does to a p99 rise in this run (taken in windows alternating with
+ * the ones measured, so both see the same spells of the machine).
+ */
+export function noisePct(first: number[], second: number[]): number {
+  const a = percentile(first, 99);
+  return (100 * (percentile(second, 99) - a)) / a;
+}

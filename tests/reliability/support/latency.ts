@@ -33,14 +33,18 @@ export async function createLatencyProbe(wsUrl: string, room: string, writerToke
   return {
     clients: [writer, reader] as Client[],
     /**
-     * `count` sequential round trips, `gapMs` apart; milliseconds each. The default paces the
-     * writer like a fast typist (~20 updates a second), inside the server's write budget.
+     * `count` sequential round trips about `gapMs` apart, the first after `offsetMs`;
+     * milliseconds each. The default paces the writer like a fast typist (~20 updates a
+     * second), inside the server's write budget. Each gap is drawn between half and one and a
+     * half times `gapMs`: a fixed beat would keep step with the server's periodic work (its
+     * heartbeat, the metrics the scenarios poll) and keep hitting it, or keep missing it.
      */
-    async sample(count: number, gapMs = 45): Promise<number[]> {
+    async sample(count: number, gapMs = 45, offsetMs = 0): Promise<number[]> {
       const out: number[] = [];
+      await new Promise((r) => setTimeout(r, offsetMs));
       for (let i = 0; i < count; i++) {
         out.push(await once());
-        await new Promise((r) => setTimeout(r, gapMs));
+        await new Promise((r) => setTimeout(r, gapMs * (0.5 + Math.random())));
       }
       return out;
     },
@@ -55,7 +59,8 @@ export async function createLatencyProbe(wsUrl: string, room: string, writerToke
  * `count` probes, each in a quiet board of its own with a session of its own (so each keeps
  * within its own write budget), sampled side by side: `count` times the round trips in the
  * same time. A p99 of a few hundred samples is their second or third highest, and moved by
- * ±40 % run to run on a shared two-core machine; of 1 800 it is steady within a few percent.
+ * ±40 % run to run on a shared two-core machine; of 1 800 it still moves by ±20-40 % between
+ * identical windows here, which is why the scenarios print that spread beside their rise.
  */
 export async function createLatencyProbes(server: { url: string; wsUrl: string }, count: number) {
   const probes = await Promise.all(
@@ -66,9 +71,16 @@ export async function createLatencyProbes(server: { url: string; wsUrl: string }
     }),
   );
   return {
-    /** `perProbe` round trips from each probe, all side by side; milliseconds each. */
+    /**
+     * `perProbe` round trips from each probe, all side by side; milliseconds each. The probes
+     * start a fraction of a gap apart: in step, their writes met in the same commits and one
+     * hiccup of the machine hit all five samples at once (a p99 of 1 800 samples was then set
+     * by about five such moments).
+     */
     async sample(perProbe: number): Promise<number[]> {
-      return (await Promise.all(probes.map((p) => p.sample(perProbe)))).flat();
+      const gapMs = 45;
+      const staggered = probes.map((p, i) => p.sample(perProbe, gapMs, (i * gapMs) / count));
+      return (await Promise.all(staggered)).flat();
     },
     destroy() {
       for (const p of probes) p.destroy();
