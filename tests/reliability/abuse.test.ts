@@ -8,7 +8,7 @@ import { type Client, connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, median, noisePct, percentile, scaled } from "./support/figures";
+import { figure, inTurn, median, noisePct, percentile, scaled } from "./support/figures";
 import { createLatencyProbes } from "./support/latency";
 
 const RATE = 300; // RATE_PER_SECOND default: the most messages a connection may send
@@ -151,10 +151,8 @@ describe("abuse from one client or one address", () => {
         // Short quiet and attack windows alternate, so a slow spell of the (shared) machine
         // hits both alike; the p99 is taken over all samples of each kind. Two quiet windows a
         // round, kept apart: how far their p99s differ is what this machine's noise alone does
-        // to the figure in this run.
-        for (let round = 0; round < ROUNDS; round++) {
-          quiet.push(...(await probe.sample(SAMPLES)));
-          quietAgain.push(...(await probe.sample(SAMPLES)));
+        // to the figure in this run. Each round takes the three in a different order (inTurn).
+        const flooded = async () => {
           const flood = startFlood(`${server.wsUrl}/${loud.id}`, flooder);
           const started = performance.now();
           firstFlood ??= started;
@@ -168,6 +166,16 @@ describe("abuse from one client or one address", () => {
           floodSeconds += (lastFloodEnd - started) / 1000;
           ends.push(...flood.ends);
           refusals.push(...flood.refusals);
+        };
+        const windows = {
+          quiet: async () => quiet.push(...(await probe.sample(SAMPLES))),
+          quietAgain: async () => quietAgain.push(...(await probe.sample(SAMPLES))),
+          flooded,
+        };
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const kind of inTurn(["quiet", "quietAgain", "flooded"] as const, round)) {
+            await windows[kind]();
+          }
         }
         // Everything the server stored in the meantime, less the probe's own writes.
         const accepted =

@@ -7,7 +7,7 @@ import { connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, median, noisePct, percentile, scaled } from "./support/figures";
+import { figure, inTurn, median, noisePct, percentile, scaled } from "./support/figures";
 import { updateFrame } from "./support/frames";
 import { deepUpdate, hostileAttacks } from "./support/hostileFrames";
 import { createLatencyProbe, createLatencyProbes } from "./support/latency";
@@ -69,12 +69,20 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
           // Short windows of each kind alternate, so a slow spell of the (shared) machine hits
           // all alike; each p99 is taken over all samples of its kind. Two quiet windows a
           // round, kept apart: how far their p99s differ is the machine's noise in this run.
+          // Each round takes the three in a different order (inTurn).
+          const windows = {
+            quiet: async () => quiet.push(...(await probe.sample(SAMPLES))),
+            quietAgain: async () => quietAgain.push(...(await probe.sample(SAMPLES))),
+            attacked: async () => {
+              onServer.resume();
+              underAttack.push(...(await probe.sample(SAMPLES)));
+              onServer.pause();
+            },
+          };
           for (let round = 0; round < ROUNDS; round++) {
-            quiet.push(...(await probe.sample(SAMPLES)));
-            quietAgain.push(...(await probe.sample(SAMPLES)));
-            onServer.resume();
-            underAttack.push(...(await probe.sample(SAMPLES)));
-            onServer.pause();
+            for (const kind of inTurn(["quiet", "quietAgain", "attacked"] as const, round)) {
+              await windows[kind]();
+            }
           }
           // Every attack has been sent at least once, however slow the machine.
           onServer.resume();
