@@ -133,10 +133,10 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         for (const o of outcomes.values()) expect(o.maxCloseMs).toBeLessThan(2000);
         // Alone this stays under 100 ms; beside other suites on two cores it has reached 260.
         expect(stallMs).toBeLessThan(1000);
-        // Other rooms unaffected. NOT SHOWN at 10 %: two quiet windows differ by 20-40 % on
-        // this machine (hostile_other_room_p99_noise_pct, docs/reliability.md), so the bound
-        // asserted is what the attacks did before their work was charged to the session: the
-        // p99 more than doubled (8.9 -> 22.9 ms in this harness).
+        // Other rooms unaffected: NOT MET at 10 % (+11 to +34 % on average, docs/reliability.md),
+        // and two quiet windows differ by 20-40 % in one run (hostile_other_room_p99_noise_pct).
+        // The bound asserted is what the attacks did before their work was charged to the
+        // session: the p99 more than doubled (8.9 -> 22.9 ms in this harness).
         expect(attack99).toBeLessThan(2 * base99);
       } finally {
         probe.destroy();
