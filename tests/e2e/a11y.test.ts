@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addCard, addImprovement, readBoard, TIMELINE_LANE_ID } from "../../shared/board";
 import { join } from "../support/api";
-import { browserAvailable, launchBrowser } from "../support/browser";
+import { browserAvailable } from "../support/browser";
 import { boardWithPeople } from "../support/e2eBoard";
-import { type ServerHandle, startServer } from "../support/serverProcess";
+import type { ServerHandle } from "../support/serverProcess";
 import { connectClient, synced } from "../support/syncClient";
+import { useServerAndBrowser } from "./serverAndBrowser";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const AXE_PATH = path.join(repoRoot, "node_modules/axe-core/axe.min.js");
@@ -102,14 +103,9 @@ describe.runIf(enabled)("accessibility (axe-core) in real Chromium", () => {
   let server: ServerHandle;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  useServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it("finds no serious or critical problem on the start page and the links page", async () => {

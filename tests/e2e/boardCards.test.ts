@@ -44,7 +44,7 @@ describe.runIf(browserAvailable())("cards on the board canvas", { timeout: 90_00
     const priya = await h.open(seeded.board.links.participant, "Priya");
 
     await priya.page.keyboard.press("n");
-    await priya.page.locator(".card [contenteditable='true']").waitFor();
+    await priya.page.locator(".card [contenteditable='true']:focus").waitFor();
     await priya.page.keyboard.type("Saw the 5xx alert fire");
 
     const card = await seeded.cardWhere("typed text", (c) => c.text === "Saw the 5xx alert fire");
@@ -76,7 +76,7 @@ describe.runIf(browserAvailable())("cards on the board canvas", { timeout: 90_00
     const fran = await h.open(seeded.board.links.facilitator, "Fran");
     const priya = await h.open(seeded.board.links.participant, "Priya");
     await priya.page.keyboard.press("n");
-    await priya.page.locator(".card [contenteditable='true']").waitFor();
+    await priya.page.locator(".card [contenteditable='true']:focus").waitFor();
     await priya.page.keyboard.type("Rolled back the adapter");
     const mine = await seeded.cardWhere(
       "Priya's card",

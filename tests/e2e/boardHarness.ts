@@ -2,16 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterEach } from "vitest";
 import { type Card, type Lane, readBoard } from "../../shared/board";
 import { type CreatedBoard, meetingAction } from "../support/api";
-import { launchBrowser } from "../support/browser";
 import type { Person } from "../support/e2eBoard";
-import { type ServerHandle, startServer } from "../support/serverProcess";
+import type { ServerHandle } from "../support/serverProcess";
 import type { Client } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { type SeedCard, seedBoard } from "./boardSeed";
 import { trackSockets } from "./boardSockets";
+import { useServerAndBrowser } from "./serverAndBrowser";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -58,11 +58,13 @@ export function useBoardHarness(
   const people: Person[] = [];
   const clients: Client[] = [];
 
-  beforeAll(async () => {
-    await buildClientIfStale();
-    server = await startServer({ env: options.env ?? {} });
-    browser = await launchBrowser();
-  }, 180_000);
+  useServerAndBrowser(
+    (s, b) => {
+      server = s;
+      browser = b;
+    },
+    { env: options.env, beforeStart: buildClientIfStale },
+  );
 
   afterEach(async (context) => {
     if (context.task.result?.state === "fail") {
@@ -77,11 +79,6 @@ export function useBoardHarness(
     }
     await Promise.all(people.splice(0).map(({ context }) => context.close().catch(() => {})));
     for (const client of clients.splice(0)) client.destroy();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   return {

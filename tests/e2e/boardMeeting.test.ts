@@ -41,7 +41,7 @@ describe.runIf(browserAvailable())("the board in meeting phases", { timeout: 90_
     await laneOf(priya.page, /Priya/).getByText("writing privately").waitFor();
 
     await priya.page.keyboard.press("n");
-    await priya.page.locator(".card.draft [contenteditable='true']").waitFor();
+    await priya.page.locator(".card.draft [contenteditable='true']:focus").waitFor();
     await priya.page.keyboard.type("Thought the CDN was flapping");
     const draft = priya.page.locator(".card.draft", { hasText: "Thought the CDN was flapping" });
     await draft.getByText("Only you can see this").waitFor();

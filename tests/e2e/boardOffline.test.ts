@@ -14,7 +14,7 @@ describe.runIf(browserAvailable())("the board without a connection", { timeout: 
     await goOffline(priya);
     await priya.page.getByText("Offline — edits kept").waitFor({ timeout: 20_000 });
     await priya.page.keyboard.press("n");
-    await priya.page.locator(".card [contenteditable='true']").first().waitFor();
+    await priya.page.locator(".card [contenteditable='true']:focus").waitFor();
     await priya.page.keyboard.type("Written on the train");
     await priya.page.locator(".card", { hasText: "Written on the train" }).waitFor();
     expect(seeded.cards().some((c) => c.text.includes("Written"))).toBe(false);

@@ -70,7 +70,7 @@ describe.runIf(browserAvailable())(
       const seeded = await h.seed({ people: ["Priya"] });
       const priya = await h.open(seeded.board.links.participant, "Priya");
       await priya.page.keyboard.press("n");
-      await priya.page.locator(".card [contenteditable='true']").waitFor();
+      await priya.page.locator(".card [contenteditable='true']:focus").waitFor();
       await priya.page.keyboard.type("Pager went off");
       await seeded.cardWhere("the typed card", (c) => c.text === "Pager went off");
 

@@ -2,11 +2,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCard, readBoard, readCard, TIMELINE_LANE_ID } from "../../shared/board";
 import { join } from "../support/api";
-import { browserAvailable, launchBrowser, withScreenshots } from "../support/browser";
+import { browserAvailable, withScreenshots } from "../support/browser";
 import { boardWithPeople, openAs, type Person } from "../support/e2eBoard";
-import { type ServerHandle, startServer } from "../support/serverProcess";
+import type { ServerHandle } from "../support/serverProcess";
 import { type Client, connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
+import { useServerAndBrowser } from "./serverAndBrowser";
 
 const enabled = browserAvailable();
 const INCIDENT_START = Date.parse("2026-11-02T14:00:00+01:00");
@@ -31,9 +32,12 @@ describe.runIf(enabled)("card text in real Chromium", () => {
   let observerLink: string;
   const close: Array<() => Promise<void>> = [];
 
+  useServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const opened = await boardWithPeople(browser, server.url, { participants: ["Priya"] });
     fran = opened.facilitator;
     priya = opened.participants[0]!;
@@ -51,8 +55,6 @@ describe.runIf(enabled)("card text in real Chromium", () => {
   afterAll(async () => {
     watcher?.destroy();
     for (const done of close) await done().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   /** Adds a timeline card written by Priya, so both she and the facilitator may edit it. */

@@ -1,11 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBoard } from "../../shared/board";
-import { browserAvailable, launchBrowser } from "../support/browser";
+import { browserAvailable } from "../support/browser";
 import { boardWithPeople, type Person } from "../support/e2eBoard";
-import { type ServerHandle, startServer } from "../support/serverProcess";
+import type { ServerHandle } from "../support/serverProcess";
 import { connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
+import { useServerAndBrowser } from "./serverAndBrowser";
 
 const enabled = browserAvailable();
 const panel = (page: Page) => page.getByRole("complementary", { name: /Improvements, notes/ });
@@ -17,9 +18,12 @@ describe.runIf(enabled)("importing a timeline in the side panel", () => {
   let boardId: string;
   let participantToken: string;
 
+  useServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const { board, facilitator, participants } = await boardWithPeople(browser, server.url);
     fran = facilitator;
     boardId = board.id;
@@ -34,8 +38,6 @@ describe.runIf(enabled)("importing a timeline in the side panel", () => {
 
   afterAll(async () => {
     await fran?.context.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it("turns pasted CSV rows into facts on the timeline, and refuses a bad file whole", async () => {

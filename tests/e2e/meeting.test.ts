@@ -1,13 +1,14 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDraftCard, readDraftCards } from "../../shared/board";
 import { join, meetingAction, type SessionReply } from "../support/api";
-import { browserAvailable, launchBrowser, withScreenshots } from "../support/browser";
+import { browserAvailable, withScreenshots } from "../support/browser";
 import { boardWithPeople } from "../support/e2eBoard";
 import { QUICK_SCRIPT } from "../support/scripts";
-import { type ServerHandle, startServer } from "../support/serverProcess";
+import type { ServerHandle } from "../support/serverProcess";
 import { connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
+import { useServerAndBrowser } from "./serverAndBrowser";
 
 const enabled = browserAvailable();
 
@@ -58,15 +59,9 @@ describe.runIf(enabled)("the meeting bar in real Chromium", () => {
   let server: ServerHandle;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    // A production build takes a while when other suites build and test at the same time.
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  useServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it("lets the facilitator run the meeting from the bar while a participant follows every step", async () => {

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCard, readImprovements, TIMELINE_LANE_ID } from "../../shared/board";
 import type { CreatedBoard } from "../support/api";
 import { join } from "../support/api";
-import { browserAvailable, launchBrowser, withScreenshots } from "../support/browser";
+import { browserAvailable, withScreenshots } from "../support/browser";
 import { boardWithPeople, openAs, type Person } from "../support/e2eBoard";
-import { type ServerHandle, startServer } from "../support/serverProcess";
+import type { ServerHandle } from "../support/serverProcess";
 import { type Client, connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
+import { useServerAndBrowser } from "./serverAndBrowser";
 
 const enabled = browserAvailable();
 const INCIDENT_START = Date.parse("2026-11-02T14:00:00+01:00");
@@ -36,9 +37,12 @@ describe.runIf(enabled)("the side panel in real Chromium", () => {
   let alertCardId: string;
   const close: Array<() => Promise<void>> = [];
 
+  useServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const opened = await boardWithPeople(browser, server.url, { participants: ["Priya"] });
     board = opened.board;
     fran = opened.facilitator;
@@ -62,8 +66,6 @@ describe.runIf(enabled)("the side panel in real Chromium", () => {
   afterAll(async () => {
     watcher?.destroy();
     for (const done of close) await done().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it("adds an improvement in one browser and shows it in the other with owner, due date and status", async () => {

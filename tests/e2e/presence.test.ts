@@ -1,11 +1,12 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { join, meetingAction } from "../support/api";
-import { browserAvailable, launchBrowser, withScreenshots } from "../support/browser";
+import { browserAvailable, withScreenshots } from "../support/browser";
 import { boardWithPeople } from "../support/e2eBoard";
 import { QUICK_SCRIPT } from "../support/scripts";
-import { type ServerHandle, startServer } from "../support/serverProcess";
+import type { ServerHandle } from "../support/serverProcess";
 import { waitFor } from "../support/waitFor";
+import { useServerAndBrowser } from "./serverAndBrowser";
 
 const enabled = browserAvailable();
 
@@ -31,15 +32,9 @@ describe.runIf(enabled)("presence in real Chromium", () => {
   let server: ServerHandle;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    // A production build takes a while when other suites build and test at the same time.
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  useServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it("shows who is here, who is ready, and where others point", async () => {

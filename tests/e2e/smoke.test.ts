@@ -1,8 +1,9 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../support/browser";
-import { type ServerHandle, startServer } from "../support/serverProcess";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser";
+import type { ServerHandle } from "../support/serverProcess";
+import { useServerAndBrowser } from "./serverAndBrowser";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const enabled = browserAvailable();
@@ -11,14 +12,9 @@ describe.runIf(enabled)("the client in real Chromium", () => {
   let server: ServerHandle;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  useServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it("creates a board, joins by link, and shows a card live to another person", async () => {
@@ -51,7 +47,7 @@ describe.runIf(enabled)("the client in real Chromium", () => {
 
     // `n` makes a card on your own lane and puts the cursor in its text.
     await participant.keyboard.press("n");
-    await participant.locator(".card [contenteditable='true']").waitFor();
+    await participant.locator(".card [contenteditable='true']:focus").waitFor();
     await participant.keyboard.type("Saw the 5xx alert fire");
 
     await facilitator.getByText("Saw the 5xx alert fire").waitFor({ timeout: 10_000 });
