@@ -1,42 +1,45 @@
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { useBoard } from "../board/boardContext";
-
-const GIVEN =
-  "A facilitator shared the meeting controls with you: you can start, pause and move the phases.";
-const TAKEN = "The meeting controls were handed back to the facilitator.";
+import { steeringChange } from "./steeringChange";
 
 /**
- * Tells a participant when a facilitator shares the meeting controls with them or takes them
- * back: the controls appearing or vanishing without a word would be a surprise mid-meeting.
- * Nothing is said for what was so on arrival; the note stays until dismissed or the next change.
+ * Tells people when a facilitator shares the meeting controls with a participant or takes
+ * them back: the person concerned, whose controls appear or vanish, and everyone who does not
+ * steer, who would otherwise see the meeting steered by someone new without a word. Nothing is said for
+ * what was so on arrival; the note stays until dismissed or the next change.
  */
 export function SteeringNotice() {
   const ctx = useBoard();
   const [message, setMessage] = createSignal<string>();
+  const nameOf = (participantId: string) =>
+    ctx.board.lanes.find((lane) => lane.participantId === participantId)?.name;
   createEffect(
     on(
-      () => ctx.canSteer(),
-      (steer, before) => {
-        if (before === undefined || steer === before) return;
-        setMessage(steer ? GIVEN : TAKEN);
+      () => [...ctx.meeting.facilitators],
+      (now, before) => {
+        if (before === undefined) return;
+        const me = ctx.session.participantId;
+        const change = steeringChange(before, now, me, nameOf);
+        // Those who steer hand over in the hand-over panel, which says what they did; the note
+        // about others is for everyone else.
+        const aboutMe = before.includes(me) !== now.includes(me);
+        if (change && (aboutMe || !ctx.canSteer())) setMessage(change);
       },
     ),
   );
 
   return (
-    <Show when={ctx.session.role === "participant"}>
-      <div class="steering-note" role="status">
-        <Show when={message()}>
-          {(text) => (
-            <>
-              <span>{text()}</span>
-              <button type="button" class="quiet" onClick={() => setMessage(undefined)}>
-                Dismiss
-              </button>
-            </>
-          )}
-        </Show>
-      </div>
-    </Show>
+    <div class="steering-note" role="status">
+      <Show when={message()}>
+        {(text) => (
+          <>
+            <span>{text()}</span>
+            <button type="button" class="quiet" onClick={() => setMessage(undefined)}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </Show>
+    </div>
   );
 }

@@ -174,12 +174,13 @@ describe.runIf(enabled)("the meeting bar in real Chromium", () => {
   it("shows participants no controls, and the API refuses them all the same", async () => {
     const { board, facilitator, participants } = await boardWithPeople(browser, server.url, {
       script: QUICK_SCRIPT,
-      participants: ["Priya"],
+      participants: ["Priya", "Noor"],
     });
     const fac = facilitator.page;
     const priya = participants[0]!.page;
+    const noor = participants[1]!.page;
 
-    await withScreenshots("meeting-refused", [fac, priya], async () => {
+    await withScreenshots("meeting-refused", [fac, priya, noor], async () => {
       await bar(fac).getByRole("group", { name: "Facilitator controls" }).waitFor();
       await statusShown(priya, "Not started");
       expect(await bar(priya).getByRole("group", { name: "Facilitator controls" }).count()).toBe(0);
@@ -205,6 +206,8 @@ describe.runIf(enabled)("the meeting bar in real Chromium", () => {
       await bar(priya)
         .getByText(/shared the meeting controls with you/)
         .waitFor();
+      // Everyone else is told who steers now, by name.
+      await bar(noor).getByText("Priya can now steer the meeting too.").waitFor();
       await bar(priya).getByRole("button", { name: "Start meeting" }).click();
       await statusShown(fac, "Running");
       await bar(priya).getByRole("button", { name: "Pause" }).waitFor();
@@ -217,6 +220,7 @@ describe.runIf(enabled)("the meeting bar in real Chromium", () => {
       await bar(priya)
         .getByText("The meeting controls were handed back to the facilitator.")
         .waitFor();
+      await bar(noor).getByText("Priya no longer steers the meeting.").waitFor();
       await bar(priya).getByRole("button", { name: "Dismiss" }).click();
       await bar(priya)
         .getByText(/meeting controls/)
