@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { addParticipantLane, createBoard, readInfo } from "../../shared/board";
-import { createBoardKeys, hashKey, randomSecret, roleForKey } from "../auth/keys";
+import { createBoardKeys, hashKey, randomId, randomSecret, roleForKey } from "../auth/keys";
 import { keyTag, type LinkCheck } from "../auth/linkCheck";
 import type { TokenSigner } from "../auth/tokens";
 import { RoleSchema } from "../auth/tokens";
@@ -38,7 +38,7 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
 
   app.post("/api/boards", async (c) => {
     const { board, script } = await readBody(c, CreateBoardBody);
-    const id = randomSecret(16);
+    const id = randomId(16);
     const { keys, hashes } = createBoardKeys();
     await deps.rooms.change(id, (doc) =>
       createBoard(doc, {
@@ -89,7 +89,7 @@ export function mountBoardRoutes(app: Hono, deps: BoardDeps): void {
     const participantId =
       previous?.ok && previous.session.boardId === boardId && previous.session.role === role
         ? previous.session.participantId
-        : randomSecret(12);
+        : randomId(12);
 
     if (role === "participant") {
       await deps.rooms.change(boardId, (doc) =>

@@ -8,6 +8,18 @@ export function randomSecret(bytes = 32): string {
   return crypto.randomBytes(bytes).toString("base64url");
 }
 
+/**
+ * A random id of `bytes` random bytes, base64url, that never starts with "-": ids are typed
+ * after commands (`npm run export -- <boardId>`), where a leading "-" reads as an option. One
+ * draw in 64 is drawn again, which leaves the id as unguessable as its length says.
+ */
+export function randomId(bytes: number): string {
+  for (;;) {
+    const id = randomSecret(bytes);
+    if (!id.startsWith("-")) return id;
+  }
+}
+
 export function hashKey(key: string): string {
   return crypto.createHash("sha256").update(key, "utf8").digest("hex");
 }

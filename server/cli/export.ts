@@ -15,7 +15,8 @@ import type { Storage } from "../storage/storage";
 
 const USAGE = `Usage: npm run export -- <boardId> [--format ${REPORT_FORMATS.join("|")}] [--out <file>] [--data-dir <dir> | --database-url <url>]
 
-Writes the board's post-mortem report to stdout, or to --out.
+Writes the board's post-mortem report to stdout, or to --out. A board id that starts with
+"-" goes last, after "--": npm run export -- --format md -- -Xy…
   --format        md (default), html or json
   --out           file to write instead of stdout
   --data-dir      the server's DATA_DIR, for SQLite (default: $DATA_DIR or ./data)

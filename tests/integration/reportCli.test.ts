@@ -105,6 +105,10 @@ describe("npm run export", { timeout: 90_000 }, () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe(`export: no board "AAAAAAAAAAAAAAAAAAAAAA" in ${server.dataDir}\n`);
     expect(unknown.stdout).toBe("");
+    // An id that starts with "-" (boards made before ids stopped doing so) goes after "--".
+    const dashed = await exportCli("--data-dir", server.dataDir, "--", "-AAAAAAAAAAAAAAAAAAAAA");
+    expect(dashed.code).toBe(1);
+    expect(dashed.stderr).toBe(`export: no board "-AAAAAAAAAAAAAAAAAAAAA" in ${server.dataDir}\n`);
     const empty = tempDataDir("debrief-empty-");
     const missing = await exportCli(live.board.id, "--data-dir", empty);
     expect(missing.code).toBe(1);

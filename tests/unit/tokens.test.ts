@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBoardKeys, roleForKey } from "../../server/auth/keys";
+import { createBoardKeys, randomId, roleForKey } from "../../server/auth/keys";
 import { createTokenSigner } from "../../server/auth/tokens";
 
 const session = {
@@ -53,5 +53,16 @@ describe("capability keys", () => {
     expect(roleForKey(board, keys.observer)).toBe("observer");
     expect(roleForKey(board, `${keys.observer}x`)).toBeUndefined();
     expect(Object.values(hashes).join()).not.toContain(keys.facilitator);
+  });
+});
+
+describe("board and participant ids", () => {
+  it("never start with '-', which a command line would read as an option", () => {
+    // A plain base64url id starts with '-' once in 64 draws: 10 000 draws all but surely
+    // include hundreds, so an id maker that lets them through fails here.
+    const ids = Array.from({ length: 10_000 }, () => randomId(16));
+    expect(ids.filter((id) => id.startsWith("-"))).toEqual([]);
+    expect(ids.every((id) => /^[A-Za-z0-9_-]{22}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
