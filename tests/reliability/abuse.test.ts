@@ -8,8 +8,8 @@ import { type Client, connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, inTurn, median, noisePct, percentile, scaled } from "./support/figures";
-import { createLatencyProbes } from "./support/latency";
+import { figure, median, noisePct, percentile, scaled } from "./support/figures";
+import { createLatencyProbes, sampleQuietAndAttacked } from "./support/latency";
 
 const RATE = 300; // RATE_PER_SECOND default: the most messages a connection may send
 const WRITE_RATE = 50; // WRITE_RATE_PER_SECOND default: of those, updates
@@ -139,26 +139,25 @@ describe("abuse from one client or one address", () => {
       try {
         await probe.sample(20); // warm-up
         const watch = await watchEventLoop(server.url);
-        const quiet: number[] = [];
-        const quietAgain: number[] = [];
-        const underAttack: number[] = [];
         const ends: Array<{ code: number; sent: number }> = [];
         const refusals: number[] = [];
         let floodSeconds = 0;
         let firstFlood: number | undefined;
         let lastFloodEnd = 0;
         const acceptedBefore = await metric(server.url, "debrief_updates_in_total");
-        // Short quiet and attack windows alternate, so a slow spell of the (shared) machine
-        // hits both alike; the p99 is taken over all samples of each kind. Two quiet windows a
-        // round, kept apart: how far their p99s differ is what this machine's noise alone does
-        // to the figure in this run. Each round takes the three in a different order (inTurn).
-        const flooded = async () => {
+        const {
+          quiet,
+          quietAgain,
+          baseline,
+          attacked: underAttack,
+        } = await sampleQuietAndAttacked(probe, ROUNDS, SAMPLES, async (sample) => {
           const flood = startFlood(`${server.wsUrl}/${loud.id}`, flooder);
           const started = performance.now();
           firstFlood ??= started;
+          let samples: number[];
           try {
             await flood.flooding;
-            underAttack.push(...(await probe.sample(SAMPLES)));
+            samples = await sample();
           } finally {
             await flood.stop();
           }
@@ -166,17 +165,8 @@ describe("abuse from one client or one address", () => {
           floodSeconds += (lastFloodEnd - started) / 1000;
           ends.push(...flood.ends);
           refusals.push(...flood.refusals);
-        };
-        const windows = {
-          quiet: async () => quiet.push(...(await probe.sample(SAMPLES))),
-          quietAgain: async () => quietAgain.push(...(await probe.sample(SAMPLES))),
-          flooded,
-        };
-        for (let round = 0; round < ROUNDS; round++) {
-          for (const kind of inTurn(["quiet", "quietAgain", "flooded"] as const, round)) {
-            await windows[kind]();
-          }
-        }
+          return samples;
+        });
         // Everything the server stored in the meantime, less the probe's own writes.
         const accepted =
           (await metric(server.url, "debrief_updates_in_total")) -
@@ -184,7 +174,6 @@ describe("abuse from one client or one address", () => {
           ROUNDS * 3 * SAMPLES * PROBES;
         const stallMs = await watch.stop();
         const closedAtThreshold = ends.filter((e) => e.code === 1008);
-        const baseline = [...quiet, ...quietAgain];
         const base = percentile(baseline, 99);
         const attack = percentile(underAttack, 99);
         const rise = (attack - base) / base;

@@ -7,10 +7,10 @@ import { connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, inTurn, median, noisePct, percentile, scaled } from "./support/figures";
+import { figure, median, noisePct, percentile, scaled } from "./support/figures";
 import { updateFrame } from "./support/frames";
 import { deepUpdate, hostileAttacks } from "./support/hostileFrames";
-import { createLatencyProbe, createLatencyProbes } from "./support/latency";
+import { createLatencyProbe, createLatencyProbes, sampleQuietAndAttacked } from "./support/latency";
 import { sendOnFreshSocket } from "./support/sendFrame";
 
 // Rounds of two quiet windows and an attack window, SAMPLES round trips each.
@@ -60,30 +60,16 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
             outcomes.set(event.name, o);
           },
         );
-        const quiet: number[] = [];
-        const quietAgain: number[] = [];
-        const underAttack: number[] = [];
+        let windows: Awaited<ReturnType<typeof sampleQuietAndAttacked>>;
         try {
           await onServer.started;
           onServer.pause();
-          // Short windows of each kind alternate, so a slow spell of the (shared) machine hits
-          // all alike; each p99 is taken over all samples of its kind. Two quiet windows a
-          // round, kept apart: how far their p99s differ is the machine's noise in this run.
-          // Each round takes the three in a different order (inTurn).
-          const windows = {
-            quiet: async () => quiet.push(...(await probe.sample(SAMPLES))),
-            quietAgain: async () => quietAgain.push(...(await probe.sample(SAMPLES))),
-            attacked: async () => {
-              onServer.resume();
-              underAttack.push(...(await probe.sample(SAMPLES)));
-              onServer.pause();
-            },
-          };
-          for (let round = 0; round < ROUNDS; round++) {
-            for (const kind of inTurn(["quiet", "quietAgain", "attacked"] as const, round)) {
-              await windows[kind]();
-            }
-          }
+          windows = await sampleQuietAndAttacked(probe, ROUNDS, SAMPLES, async (sample) => {
+            onServer.resume();
+            const samples = await sample();
+            onServer.pause();
+            return samples;
+          });
           // Every attack has been sent at least once, however slow the machine.
           onServer.resume();
           await waitFor(() => attacks.every((a) => outcomes.has(a.name)), {
@@ -116,7 +102,7 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
           figure(`hostile_${slug}_max_close_ms`, Math.round(o.maxCloseMs));
           expect([...o.codes], name).toEqual(expectedCodes);
         }
-        const baseline = [...quiet, ...quietAgain];
+        const { quiet, quietAgain, baseline, attacked: underAttack } = windows;
         const base99 = percentile(baseline, 99);
         const attack99 = percentile(underAttack, 99);
         figure("hostile_deep_5000_accepted", deepOk.code === 0 && deepStored ? 1 : 0);

@@ -48,13 +48,3 @@ export function noisePct(first: number[], second: number[]): number {
   const a = percentile(first, 99);
   return (100 * (percentile(second, 99) - a)) / a;
 }
-
-/**
- * The window kinds of a round in turn, starting one further each round: every kind takes each
- * place in the round equally often. In a fixed order the second of two identical quiet windows
- * read ~10 % higher on average than the first, a bias the attack windows would share.
- */
-export function inTurn<K>(kinds: readonly K[], round: number): K[] {
-  const start = round % kinds.length;
-  return [...kinds.slice(start), ...kinds.slice(0, start)];
-}

@@ -87,3 +87,35 @@ export async function createLatencyProbes(server: { url: string; wsUrl: string }
     },
   };
 }
+
+export type LatencyProbes = Awaited<ReturnType<typeof createLatencyProbes>>;
+
+/**
+ * Rounds of three windows of `samples` round trips from each probe: two quiet and one under
+ * attack, where `attack` runs its attack around `sample()`. A slow spell of the (shared)
+ * machine then hits every kind alike, and each p99 is taken over all samples of its kind. The
+ * two quiet windows are kept apart: how far their p99s differ is what this machine's noise
+ * alone does to a figure in this run (noisePct). Each round starts one window further, so
+ * every kind takes each place equally often: in a fixed order the second of two identical
+ * quiet windows read ~10 % higher on average than the first, a bias the attack window shared.
+ */
+export async function sampleQuietAndAttacked(
+  probes: LatencyProbes,
+  rounds: number,
+  samples: number,
+  attack: (sample: () => Promise<number[]>) => Promise<number[]>,
+) {
+  const quiet: number[] = [];
+  const quietAgain: number[] = [];
+  const attacked: number[] = [];
+  const sample = () => probes.sample(samples);
+  const windows = [
+    async () => quiet.push(...(await sample())),
+    async () => quietAgain.push(...(await sample())),
+    async () => attacked.push(...(await attack(sample))),
+  ];
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < windows.length; i++) await windows[(round + i) % windows.length]!();
+  }
+  return { quiet, quietAgain, baseline: [...quiet, ...quietAgain], attacked };
+}
