@@ -5,8 +5,8 @@ import { steeringChange } from "./steeringChange";
 /**
  * Tells people when a facilitator shares the meeting controls with a participant or takes
  * them back: the person concerned, whose controls appear or vanish, and everyone who does not
- * steer, who would otherwise see the meeting steered by someone new without a word. Nothing is said for
- * what was so on arrival; the note stays until dismissed or the next change.
+ * steer, who would otherwise see the meeting steered by someone new without a word. Nothing is
+ * said for what was so on arrival; the note stays until dismissed or the next change.
  */
 export function SteeringNotice() {
   const ctx = useBoard();
@@ -18,12 +18,11 @@ export function SteeringNotice() {
       () => [...ctx.meeting.facilitators],
       (now, before) => {
         if (before === undefined) return;
-        const me = ctx.session.participantId;
-        const change = steeringChange(before, now, me, nameOf);
         // Those who steer hand over in the hand-over panel, which says what they did; the note
         // about others is for everyone else.
-        const aboutMe = before.includes(me) !== now.includes(me);
-        if (change && (aboutMe || !ctx.canSteer())) setMessage(change);
+        const aboutOthers = !ctx.canSteer();
+        const change = steeringChange(before, now, ctx.session.participantId, nameOf, aboutOthers);
+        if (change) setMessage(change);
       },
     ),
   );

@@ -1,17 +1,19 @@
 /**
  * What a person is told when the list of participants who may steer the meeting changes:
  * about themselves in the second person, about anyone else by name (a participant whose
- * lane is gone, or who never had one, as "A participant").
+ * lane is gone, or who never had one, as "A participant") unless `aboutOthers` is false.
  */
 export function steeringChange(
   before: readonly string[],
   now: readonly string[],
   me: string,
   nameOf: (participantId: string) => string | undefined,
+  aboutOthers = true,
 ): string | undefined {
   const had = new Set(before);
   const has = new Set(now);
   if (has.has(me) !== had.has(me)) return has.has(me) ? GIVEN_TO_YOU : TAKEN_FROM_YOU;
+  if (!aboutOthers) return undefined;
   const name = (id: string) => nameOf(id) ?? "A participant";
   const given = now.filter((id) => !had.has(id)).map(name);
   const taken = before.filter((id) => !has.has(id)).map(name);

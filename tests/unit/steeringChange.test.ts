@@ -29,4 +29,10 @@ describe("what people are told when the meeting controls change hands", () => {
     // Your own change comes first: the controls you see are what changed for you.
     expect(steeringChange(["p2"], ["p1"], "p1", nameOf)).toBe(GIVEN_TO_YOU);
   });
+
+  it("tells those who steer only about themselves when asked to", () => {
+    expect(steeringChange([], ["p1"], "fac", nameOf, false)).toBeUndefined();
+    expect(steeringChange(["p2"], ["p1", "p2"], "p2", nameOf, false)).toBeUndefined();
+    expect(steeringChange(["p2"], [], "p2", nameOf, false)).toBe(TAKEN_FROM_YOU);
+  });
 });
