@@ -25,10 +25,6 @@ export class HeldRefusals {
     this.onSize = options.onSize ?? (() => {});
   }
 
-  get size(): number {
-    return this.held.size;
-  }
-
   /** Calls `answer` after `ms` (capped), or at once when too many are held already. */
   hold(socket: Duplex, ms: number, answer: () => void): void {
     if (!(ms > 0) || this.held.size >= this.maxHeld || socket.destroyed) {

@@ -27,6 +27,14 @@ export class TokenBucket {
     return ((n - this.tokens) / this.rate.perSecond) * 1000;
   }
 
+  /**
+   * Milliseconds until a tenth of the burst is back, or `needed` tokens if more: when a
+   * session refused for this budget may connect again.
+   */
+  msUntilReadmitted(needed = 0): number {
+    return this.msUntil(Math.max(this.rate.burst / 10, needed));
+  }
+
   /** Takes `n` tokens (one by default); false, taking none, when fewer are left. */
   take(n = 1): boolean {
     this.refill();
@@ -81,6 +89,19 @@ export type Budgets = {
   /** Steps the last refused update needs (see chargeConflicts in updateIntake.ts); 0 when none. */
   conflictsNeeded: number;
 };
+
+/**
+ * Milliseconds until a session refused for its budgets in a room may connect again (0: now):
+ * a tenth of every burst back, and as much as its last refused update needs.
+ */
+export function msUntilReadmitted(b: Budgets): number {
+  return Math.max(
+    b.messages.msUntilReadmitted(),
+    b.writes.msUntilReadmitted(),
+    b.structs.msUntilReadmitted(b.structsNeeded),
+    b.conflicts.msUntilReadmitted(b.conflictsNeeded),
+  );
+}
 
 /**
  * Budgets kept per key (a session in a room) rather than per connection: a client closed for

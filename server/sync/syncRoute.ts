@@ -12,7 +12,12 @@ import type { OriginPolicy } from "../ops/originPolicy";
 import { type ConnectionLimits, SyncConnection } from "./connection";
 import type { ConnectionLimitsCounter } from "./connectionLimits";
 import { HeldRefusals } from "./heldRefusals";
-import { type BudgetRegistry, bucketKey, createBudgetRegistry } from "./rateLimit";
+import {
+  type BudgetRegistry,
+  bucketKey,
+  createBudgetRegistry,
+  msUntilReadmitted,
+} from "./rateLimit";
 import { RefusalMemo, requestPath } from "./refusalMemo";
 import type { RoomManager } from "./roomManager";
 import { type Access, accessFor, parseRoomName } from "./roomName";
@@ -215,13 +220,7 @@ function admit(req: IncomingMessage, deps: SyncDeps, budgets: BudgetRegistry): A
   // reconnect storm then costs a status line per attempt instead of an upgrade and a sync.
   // A session whose update was too large or too costly for what it had left waits until it
   // can pay.
-  const budget = budgets.get(bucketKey(roomName.name, check.session));
-  const waitMs = Math.max(
-    budget.messages.msUntil(deps.limits.rateBurst / 10),
-    budget.writes.msUntil(deps.limits.writeBurst / 10),
-    budget.structs.msUntil(Math.max(deps.limits.maxUpdateStructs / 10, budget.structsNeeded)),
-    budget.conflicts.msUntil(Math.max(deps.limits.conflictStepsBurst / 10, budget.conflictsNeeded)),
-  );
+  const waitMs = msUntilReadmitted(budgets.get(bucketKey(roomName.name, check.session)));
   if (waitMs > 0) {
     // An expired token is refused with 401, so the memo keeps a 429 no longer than that.
     const retryMs = Math.min(waitMs, check.session.expiresAt - Date.now());

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createOriginPolicy } from "../../server/ops/originPolicy";
-import { createTokenBucket } from "../../server/sync/rateLimit";
+import {
+  createBudgetRegistry,
+  createTokenBucket,
+  msUntilReadmitted,
+} from "../../server/sync/rateLimit";
 import { accessFor, parseRoomName } from "../../server/sync/roomName";
 
 const BOARD = "boardAAAAAAAAAAAAAAAAA";
@@ -82,5 +86,32 @@ describe("token bucket", () => {
     now += 100; // one token at 10/s
     expect(bucket.take()).toBe(true);
     expect(bucket.take()).toBe(false);
+  });
+
+  it("readmits a refused session once a tenth of each burst, or what it needs, is back", () => {
+    let now = 0;
+    const bucket = createTokenBucket(10, 50, () => now);
+    bucket.spend(50);
+    expect(bucket.msUntilReadmitted()).toBe(500); // 5 tokens at 10/s
+    expect(bucket.msUntilReadmitted(20)).toBe(2000);
+    now += 500;
+    expect(bucket.msUntilReadmitted()).toBe(0);
+  });
+
+  it("keeps a session out until every budget would let it back in", () => {
+    const rate = { perSecond: 100, burst: 1000 };
+    const budgets = createBudgetRegistry({
+      messages: rate,
+      writes: rate,
+      structs: rate,
+      conflicts: rate,
+    }).get("room\u0000someone");
+    expect(msUntilReadmitted(budgets)).toBe(0);
+    budgets.writes.spend(1000);
+    // a tenth of the write burst at 100/s; the other budgets are full
+    expect(msUntilReadmitted(budgets)).toBeCloseTo(1000, -1);
+    budgets.structsNeeded = 600;
+    budgets.structs.spend(1000);
+    expect(msUntilReadmitted(budgets)).toBeCloseTo(6000, -1);
   });
 });
