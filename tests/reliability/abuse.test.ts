@@ -8,7 +8,7 @@ import { type Client, connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, median, noisePct, percentile, scaled } from "./support/figures";
+import { figure, median, noisePct, P99_RISE_LIMIT, percentile, scaled } from "./support/figures";
 import { createLatencyProbes, sampleQuietAndAttacked } from "./support/latency";
 
 const RATE = 300; // RATE_PER_SECOND default: the most messages a connection may send
@@ -210,15 +210,12 @@ describe("abuse from one client or one address", () => {
         // storage worker fixed). Alone on 2 cores the figure is 25-50 ms; beside the rest of
         // the suite the machine itself adds hundreds (docs/reliability.md).
         expect(stallMs).toBeLessThan(1000);
-        // NOT MET (docs/reliability.md): others' p99 rises by 10-18 % on average over many
-        // runs, and two quiet windows differ by 20-40 % in one (flood_p99_noise_pct), so a 10 %
-        // bound here would fail on the noise alone as often as on the flood. This guards
-        // against a regression to the seconds-long stalls the storage worker removed.
-        expect(attack).toBeLessThan(base + 250);
+        // Others' p99: under 10 % in the soak, under twice the baseline in CI (P99_RISE_LIMIT).
+        expect(rise).toBeLessThan(P99_RISE_LIMIT);
       } finally {
         probe.destroy();
       }
     },
-    scaled(240_000, 900_000),
+    scaled(240_000, 1_500_000),
   );
 });

@@ -7,7 +7,7 @@ import { connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, median, noisePct, percentile, scaled } from "./support/figures";
+import { figure, median, noisePct, P99_RISE_LIMIT, percentile, scaled } from "./support/figures";
 import { updateFrame } from "./support/frames";
 import { deepUpdate, hostileAttacks } from "./support/hostileFrames";
 import { createLatencyProbe, createLatencyProbes, sampleQuietAndAttacked } from "./support/latency";
@@ -105,13 +105,14 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         const { quiet, quietAgain, baseline, attacked: underAttack } = windows;
         const base99 = percentile(baseline, 99);
         const attack99 = percentile(underAttack, 99);
+        const rise = (attack99 - base99) / base99;
         figure("hostile_deep_5000_accepted", deepOk.code === 0 && deepStored ? 1 : 0);
         figure("hostile_upgrades_refused", refusals.length);
         figure("hostile_other_room_p50_baseline_ms", median(baseline));
         figure("hostile_other_room_p50_under_attack_ms", median(underAttack));
         figure("hostile_other_room_p99_baseline_ms", base99);
         figure("hostile_other_room_p99_under_attack_ms", attack99);
-        figure("hostile_other_room_p99_rise_pct", (100 * (attack99 - base99)) / base99);
+        figure("hostile_other_room_p99_rise_pct", 100 * rise);
         figure("hostile_other_room_p99_noise_pct", noisePct(quiet, quietAgain));
         figure("hostile_event_loop_max_stall_ms", Math.round(stallMs));
         expect(deepOk.code).toBe(0);
@@ -119,16 +120,15 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
         for (const o of outcomes.values()) expect(o.maxCloseMs).toBeLessThan(2000);
         // Alone this stays under 100 ms; beside other suites on two cores it has reached 260.
         expect(stallMs).toBeLessThan(1000);
-        // Other rooms unaffected: NOT MET at 10 % (+11 to +34 % on average, docs/reliability.md),
-        // and two quiet windows differ by 20-40 % in one run (hostile_other_room_p99_noise_pct).
-        // The bound asserted is what the attacks did before their work was charged to the
-        // session: the p99 more than doubled (8.9 -> 22.9 ms in this harness).
-        expect(attack99).toBeLessThan(2 * base99);
+        // Other rooms unaffected: under 10 % in the soak, under twice the baseline in CI
+        // (P99_RISE_LIMIT); before the work on a refused update was charged, the p99 more than
+        // doubled (8.9 -> 22.9 ms in this harness).
+        expect(rise).toBeLessThan(P99_RISE_LIMIT);
       } finally {
         probe.destroy();
       }
     },
-    scaled(180_000, 900_000),
+    scaled(180_000, 1_500_000),
   );
 
   it(

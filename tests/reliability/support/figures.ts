@@ -18,6 +18,17 @@ export function scaled(ci: number, soak: number): number {
 }
 
 /**
+ * How much others' p99 round trip may rise under an attack (flood, hostile updates), as a
+ * fraction of the quiet baseline. The target, 10 %, is asserted in the soak, whose 30 000
+ * round trips of each kind measure a p99 to a few per cent. A CI run's 1 800 cannot: there
+ * two identical quiet windows differ by up to ±45 % (the scenarios print it as
+ * `*_noise_pct`; docs/reliability.md), so a 10 % bound would fail on noise alone about one
+ * run in three. CI asserts under twice the baseline instead, what the attacks did before
+ * their fixes (+156 % and more), and prints the rise.
+ */
+export const P99_RISE_LIMIT = SOAK ? 0.1 : 1;
+
+/**
  * The seed for a randomized scenario: RELIABILITY_SEED replays a run, otherwise a fresh one.
  * It is printed first, so a failing run can always be replayed.
  */
