@@ -46,25 +46,27 @@ function createWorld(dataDir = tempDataDir()) {
   return { rooms, meetings, clock, dataDir };
 }
 
+/** A board with Ana's lane, and a way to write a card into her drafts. */
+async function boardWithAna(world: ReturnType<typeof createWorld>, boardId: string) {
+  await world.rooms.change(boardId, (doc) => {
+    createBoard(doc, { title: "T", timezone: "UTC" });
+    addParticipantLane(doc, { participantId: "ana12345", name: "Ana" });
+  });
+  return (text: string) =>
+    world.rooms.change(`${boardId}/drafts/ana12345`, (doc) => {
+      addDraftCard(doc, { at: 5, kind: "belief", text, authorId: "ana12345" });
+    });
+}
+
 describe("the meeting service", () => {
   it("reveals a reveal phase that ran out while no timer was armed, once the server is back", async () => {
     const first = createWorld();
     const boardId = "boardRevealAtEnd01";
-    await first.rooms.change(boardId, (doc) => {
-      createBoard(doc, { title: "T", timezone: "UTC" });
-      addParticipantLane(doc, { participantId: "ana12345", name: "Ana" });
-    });
+    const draft = await boardWithAna(first, boardId);
     await first.meetings.create(boardId, QUICK_SCRIPT);
     await first.meetings.command(boardId, { type: "start" });
     await first.meetings.command(boardId, { type: "goto", phaseId: "write" });
-    await first.rooms.change(`${boardId}/drafts/ana12345`, (doc) => {
-      addDraftCard(doc, {
-        at: 5,
-        kind: "belief",
-        text: "I thought it was DNS",
-        authorId: "ana12345",
-      });
-    });
+    await draft("I thought it was DNS");
     await first.meetings.close();
 
     // "Restart" 61 s later on the same storage: the phase is over, its drafts are due out.
@@ -80,14 +82,7 @@ describe("the meeting service", () => {
   it("reveals at a reveal phase's end once, not again when it is paused and resumed in overtime", async () => {
     const world = createWorld();
     const boardId = "boardRevealOnce001";
-    await world.rooms.change(boardId, (doc) => {
-      createBoard(doc, { title: "T", timezone: "UTC" });
-      addParticipantLane(doc, { participantId: "ana12345", name: "Ana" });
-    });
-    const draft = (text: string) =>
-      world.rooms.change(`${boardId}/drafts/ana12345`, (doc) => {
-        addDraftCard(doc, { at: 5, kind: "belief", text, authorId: "ana12345" });
-      });
+    const draft = await boardWithAna(world, boardId);
     const onBoard = async () => {
       const board = await world.rooms.open(boardId);
       const texts = readBoard(board.doc).cards.map((c) => c.text);
