@@ -8,8 +8,8 @@ import { type Client, connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, median, noisePct, P99_RISE_LIMIT, percentile, scaled } from "./support/figures";
-import { createLatencyProbes, sampleQuietAndAttacked } from "./support/latency";
+import { figure, P99_RISE_LIMIT, scaled } from "./support/figures";
+import { createLatencyProbes, reportRise, sampleQuietAndAttacked } from "./support/latency";
 
 const RATE = 300; // RATE_PER_SECOND default: the most messages a connection may send
 const WRITE_RATE = 50; // WRITE_RATE_PER_SECOND default: of those, updates
@@ -145,12 +145,7 @@ describe("abuse from one client or one address", () => {
         let firstFlood: number | undefined;
         let lastFloodEnd = 0;
         const acceptedBefore = await metric(server.url, "debrief_updates_in_total");
-        const {
-          quiet,
-          quietAgain,
-          baseline,
-          attacked: underAttack,
-        } = await sampleQuietAndAttacked(probe, ROUNDS, SAMPLES, async (sample) => {
+        const windows = await sampleQuietAndAttacked(probe, ROUNDS, SAMPLES, async (sample) => {
           const flood = startFlood(`${server.wsUrl}/${loud.id}`, flooder);
           const started = performance.now();
           firstFlood ??= started;
@@ -174,9 +169,6 @@ describe("abuse from one client or one address", () => {
           ROUNDS * 3 * SAMPLES * PROBES;
         const stallMs = await watch.stop();
         const closedAtThreshold = ends.filter((e) => e.code === 1008);
-        const base = percentile(baseline, 99);
-        const attack = percentile(underAttack, 99);
-        const rise = (attack - base) / base;
         figure("flood_rate_per_second", 10 * RATE);
         figure("flood_connections_closed_1008", `${closedAtThreshold.length}/${ends.length}`);
         const codes = new Map<number, number>();
@@ -188,12 +180,7 @@ describe("abuse from one client or one address", () => {
           refusals.filter((r) => r === 429).length,
         );
         figure("flood_accepted_per_second", accepted / floodSeconds);
-        figure("flood_p99_baseline_ms", base);
-        figure("flood_p99_under_attack_ms", attack);
-        figure("flood_p50_baseline_ms", median(baseline));
-        figure("flood_p50_under_attack_ms", median(underAttack));
-        figure("flood_p99_rise_pct", 100 * rise);
-        figure("flood_p99_noise_pct", noisePct(quiet, quietAgain));
+        const rise = reportRise("flood", windows);
         figure("flood_server_event_loop_max_stall_ms", Math.round(stallMs));
         expect(ends.length).toBeGreaterThan(0);
         expect(closedAtThreshold.length).toBe(ends.length);

@@ -7,10 +7,15 @@ import { connectClient, synced } from "../support/syncClient";
 import { waitFor } from "../support/waitFor";
 import { startAttacker } from "./support/attackerProcess";
 import { watchEventLoop } from "./support/eventLoop";
-import { figure, median, noisePct, P99_RISE_LIMIT, percentile, scaled } from "./support/figures";
+import { figure, P99_RISE_LIMIT, percentile, scaled } from "./support/figures";
 import { updateFrame } from "./support/frames";
 import { deepUpdate, hostileAttacks } from "./support/hostileFrames";
-import { createLatencyProbe, createLatencyProbes, sampleQuietAndAttacked } from "./support/latency";
+import {
+  createLatencyProbe,
+  createLatencyProbes,
+  reportRise,
+  sampleQuietAndAttacked,
+} from "./support/latency";
 import { sendOnFreshSocket } from "./support/sendFrame";
 
 // Rounds of two quiet windows and an attack window, SAMPLES round trips each.
@@ -102,18 +107,9 @@ describe("updates that claim a huge number of structs or nest deeply", () => {
           figure(`hostile_${slug}_max_close_ms`, Math.round(o.maxCloseMs));
           expect([...o.codes], name).toEqual(expectedCodes);
         }
-        const { quiet, quietAgain, baseline, attacked: underAttack } = windows;
-        const base99 = percentile(baseline, 99);
-        const attack99 = percentile(underAttack, 99);
-        const rise = (attack99 - base99) / base99;
         figure("hostile_deep_5000_accepted", deepOk.code === 0 && deepStored ? 1 : 0);
         figure("hostile_upgrades_refused", refusals.length);
-        figure("hostile_other_room_p50_baseline_ms", median(baseline));
-        figure("hostile_other_room_p50_under_attack_ms", median(underAttack));
-        figure("hostile_other_room_p99_baseline_ms", base99);
-        figure("hostile_other_room_p99_under_attack_ms", attack99);
-        figure("hostile_other_room_p99_rise_pct", 100 * rise);
-        figure("hostile_other_room_p99_noise_pct", noisePct(quiet, quietAgain));
+        const rise = reportRise("hostile_other_room", windows);
         figure("hostile_event_loop_max_stall_ms", Math.round(stallMs));
         expect(deepOk.code).toBe(0);
         expect(deepStored).toBe(true);

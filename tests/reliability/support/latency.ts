@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { createBoard, join } from "../../support/api";
 import { type Client, connectClient, synced } from "../../support/syncClient";
+import { figure, median, noisePct, percentile } from "./figures";
 
 /**
  * Round trips an ordinary user feels: a writer sets a key, a second client in the same room
@@ -118,4 +119,25 @@ export async function sampleQuietAndAttacked(
     for (let i = 0; i < windows.length; i++) await windows[(round + i) % windows.length]!();
   }
   return { quiet, quietAgain, baseline: [...quiet, ...quietAgain], attacked };
+}
+
+/**
+ * Prints the figures of `sampleQuietAndAttacked`'s windows as `<prefix>_p50_…`, `_p99_…`,
+ * `_p99_rise_pct` and `_p99_noise_pct`, and returns the p99's rise under attack (a fraction of
+ * the baseline's).
+ */
+export function reportRise(
+  prefix: string,
+  { quiet, quietAgain, baseline, attacked }: Awaited<ReturnType<typeof sampleQuietAndAttacked>>,
+): number {
+  const base = percentile(baseline, 99);
+  const attack = percentile(attacked, 99);
+  const rise = (attack - base) / base;
+  figure(`${prefix}_p50_baseline_ms`, median(baseline));
+  figure(`${prefix}_p50_under_attack_ms`, median(attacked));
+  figure(`${prefix}_p99_baseline_ms`, base);
+  figure(`${prefix}_p99_under_attack_ms`, attack);
+  figure(`${prefix}_p99_rise_pct`, 100 * rise);
+  figure(`${prefix}_p99_noise_pct`, noisePct(quiet, quietAgain));
+  return rise;
 }
