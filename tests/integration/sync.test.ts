@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addCard, readBoard, TIMELINE_LANE_ID } from "../../shared/board";
+import { addCard, deleteCard, readBoard, TIMELINE_LANE_ID } from "../../shared/board";
 import { createBoard, join } from "../support/api";
 import { type ServerHandle, startServer } from "../support/serverProcess";
 import { type Client, connectClient, converged, synced } from "../support/syncClient";
@@ -90,6 +90,35 @@ describe("sync over the stock y-websocket provider", () => {
     await converged(five.map((c) => c.doc));
     const first = readBoard(five[0]!.doc);
     for (const c of five) expect(readBoard(c.doc)).toEqual(first);
+  });
+
+  it("counts peers converged only once an offline deletion has reached them too", async () => {
+    const board = await createBoard(server.url);
+    const a = open(
+      board.id,
+      (await join(server.url, board.id, board.keys.participant, "Ana")).token,
+    );
+    const b = open(
+      board.id,
+      (await join(server.url, board.id, board.keys.participant, "Ben")).token,
+    );
+    await Promise.all([synced(a), synced(b)]);
+    const cardId = addCard(a.doc, {
+      laneId: TIMELINE_LANE_ID,
+      at: 1_000,
+      kind: "event",
+      text: "alert",
+      authorId: "a",
+    });
+    await waitFor(() => readBoard(b.doc).cards.length === 1, { what: "the card at Ben" });
+    a.provider.disconnect();
+    deleteCard(a.doc, cardId);
+    a.provider.connect();
+    await synced(a);
+    // Both state vectors are equal already: the deletion added no struct. It is still on its
+    // way, in Ana's reply to the server's sync step 1.
+    await converged([a.doc, b.doc]);
+    expect(readBoard(b.doc).cards).toEqual([]);
   });
 
   it("never applies an observer's writes", async () => {

@@ -41,14 +41,19 @@ export async function synced(client: Client, timeoutMs = 10_000): Promise<void> 
   });
 }
 
-/** Waits until every doc has the same state (compared as encoded state vectors + content). */
+/**
+ * Waits until every doc has the same state: the same state vector and the same delete set.
+ * The state vector alone is not enough: a deletion adds no struct, so a peer's offline
+ * deletions travel (in its reply to the server's sync step 1) after both sides already show
+ * equal state vectors.
+ */
 export async function converged(docs: Y.Doc[], timeoutMs = 15_000): Promise<void> {
   await waitFor(
     () => {
       const first = docs[0];
       if (!first) return true;
-      const sv = Buffer.from(Y.encodeStateVector(first)).toString("base64");
-      return docs.every((d) => Buffer.from(Y.encodeStateVector(d)).toString("base64") === sv);
+      const reference = Y.snapshot(first);
+      return docs.every((d) => Y.equalSnapshots(Y.snapshot(d), reference));
     },
     { timeoutMs, what: "documents to converge" },
   );
