@@ -1,8 +1,10 @@
+import * as Y from "yjs";
 import { CLOSE } from "../../shared/session/closeCodes";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import { decodingInPieces } from "./decodeInPieces";
 import { PIECE_STRUCTS, SLICE_STRUCTS } from "./documentQueue";
+import { withoutKnownStructs } from "./knownStructs";
 import type { Budgets } from "./rateLimit";
 import { DocumentTooLargeError, type Peer, type Room } from "./room";
 import { runInTurns } from "./turns";
@@ -27,7 +29,7 @@ export type IntakeDeps = {
 /**
  * Takes in an update from a connection that may write: counts its parts without decoding
  * (4413 past the limit, the parts read charged) and charges the struct and update budgets,
- * decodes it, asks for a resync when it builds on what the room lacks, counts and charges what
+ * drops the structs the document has already (a large update only), decodes it, asks for a resync when it builds on what the room lacks, counts and charges what
  * Yjs's conflict resolution will spend on it, and stores it (the room then applies and relays
  * it). Any limit closes this connection only. Throws ProtocolError for an update that does
  * not parse.
@@ -83,15 +85,21 @@ export function takeUpdate(writer: Writer, room: Room, update: Uint8Array, deps:
   room
     .serialize(async () => {
       if (writer.closed) return;
-      const parsed = decoded ?? (await runInTurns(decodingInPieces(update, PIECE_STRUCTS)));
+      // Against the document only: what it holds is stored, while an accepted update may
+      // still fail to store and come back.
+      const fresh = decoded
+        ? update
+        : withoutKnownStructs(update, (client) => Y.getState(room.doc.store, client));
+      const parsed = decoded ?? (await runInTurns(decodingInPieces(fresh, PIECE_STRUCTS)));
       if (!parsed) {
         deps.metrics.protocolErrors.inc();
         writer.close(CLOSE.protocolError, "malformed update");
         return;
       }
+      if (parsed.structs.length === 0 && parsed.ds.clients.size === 0) return; // nothing new
       if (writer.closed || deferred(writer, room, parsed, deps)) return;
       const steps = await countInTurns(writer, room, parsed, deps);
-      if (!writer.closed) store(writer, room, update, parsed, steps, deps);
+      if (!writer.closed) store(writer, room, fresh, parsed, steps, deps);
     })
     .catch((error: unknown) => {
       deps.log.error("sync.write.failed", { room: writer.roomName, conn: writer.id, error });

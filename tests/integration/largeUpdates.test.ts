@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { updateFrame } from "../reliability/support/frames";
+import { sendOnFreshSocket } from "../reliability/support/sendFrame";
 import { createBoard, join } from "../support/api";
 import { metric } from "../support/metrics";
 import { type ServerHandle, startServer } from "../support/serverProcess";
@@ -28,7 +30,7 @@ async function session(name: string) {
   const board = await createBoard(server.url, { title: `Large ${name}` });
   const token = async (who: string) =>
     (await join(server.url, board.id, board.keys.participant, who)).token;
-  return { id: board.id, token };
+  return { id: board.id, url: `${server.wsUrl}/${board.id}`, token };
 }
 
 describe("updates of thousands of structs", () => {
@@ -56,6 +58,50 @@ describe("updates of thousands of structs", () => {
       );
       expect(await metric(server.url, "debrief_updates_sliced_total")).toBe(slicedBefore + 1);
       expect(await metric(server.url, "debrief_updates_deferred_total")).toBe(deferredBefore);
+    } finally {
+      writer.destroy();
+      reader.destroy();
+    }
+  });
+
+  it("sent again cost the room no commit and no relay; only their new structs are taken", async () => {
+    const board = await session("resent");
+    const writer = connectClient(server.wsUrl, board.id, await board.token("W"));
+    const reader = connectClient(server.wsUrl, board.id, await board.token("R"));
+    const resender = await board.token("X");
+    try {
+      await Promise.all([synced(writer), synced(reader)]);
+      insertMany(writer.doc, 3_000, 1);
+      await waitFor(() => reader.doc.getArray("a").length === 3_000, {
+        timeoutMs: 15_000,
+        what: "reader has the first 3 000",
+      });
+      const counters = async () => ({
+        stored: await metric(server.url, "debrief_updates_in_total"),
+        relayed: await metric(server.url, "debrief_updates_out_total"),
+        sliced: await metric(server.url, "debrief_updates_sliced_total"),
+      });
+      const before = await counters();
+      // The whole document again (a stale offline copy, a replay): nothing new in it.
+      const whole = Y.encodeStateAsUpdate(writer.doc);
+      const resent = await sendOnFreshSocket(board.url, resender, [updateFrame(whole)], 1_500);
+      expect(resent.code).toBe(0); // not refused: resending is no fault
+      expect(await counters()).toEqual(before);
+
+      // The same again with a thousand new items after the known ones: only those are taken.
+      writer.provider.disconnect();
+      insertMany(writer.doc, 1_000, 2);
+      const grown = Y.encodeStateAsUpdate(writer.doc);
+      const sent = await sendOnFreshSocket(board.url, resender, [updateFrame(grown)], 1_500);
+      expect(sent.code).toBe(0);
+      await waitFor(() => reader.doc.getArray("a").length === 4_000, {
+        timeoutMs: 15_000,
+        what: "reader has all 4 000",
+      });
+      const after = await counters();
+      expect(after.stored).toBe(before.stored + 1);
+      expect(after.sliced).toBe(before.sliced + 1); // 1 000 structs: still a large update
+      expect(reader.doc.getArray("a").toJSON()).toEqual(writer.doc.getArray("a").toJSON());
     } finally {
       writer.destroy();
       reader.destroy();
