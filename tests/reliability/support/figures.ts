@@ -24,9 +24,8 @@ export function scaled(ci: number, soak: number): number {
  * two identical quiet windows differ by up to ±45 % (the scenarios print it as
  * `*_noise_pct`; docs/reliability.md), so a 10 % bound would fail on noise alone about one
  * run in three. CI asserts under twice the baseline instead, what the attacks did before
- * their fixes (+156 % and more), and prints the rise. The soak's windows are 9 s, so it
- * measures a sustained attack; the opening seconds of a hostile one read about +16 %
- * (docs/reliability.md, "Not met").
+ * their fixes (+156 % and more), and prints the rise. The soak keeps the CI run's short
+ * windows, each opening with what the attacker's refilled budgets let in.
  */
 export const P99_RISE_LIMIT = SOAK ? 0.1 : 1;
 
