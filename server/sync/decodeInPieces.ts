@@ -90,17 +90,31 @@ function cutUpdate(update: Uint8Array, maxStructs: number) {
   return { pieces, dsStart: d.pos };
 }
 
+const EMPTY_DELETE_SET = new Uint8Array([0]);
+
 /** A piece as an update of its own, with an empty delete set. */
 function encodePiece(piece: Section[]): Uint8Array {
+  return encodeSections(piece, EMPTY_DELETE_SET);
+}
+
+/**
+ * An update of runs of structs, as bytes cut from v1 updates (each re-headed with its client
+ * and first clock), followed by a delete set's bytes. A client may have one run only: Yjs's
+ * reader keeps the last run it reads for a client.
+ */
+export function encodeSections(
+  sections: ReadonlyArray<Pick<Section, "client" | "clock" | "structs" | "bytes">>,
+  deleteSet: Uint8Array,
+): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, piece.length);
-  for (const section of piece) {
+  encoding.writeVarUint(e, sections.length);
+  for (const section of sections) {
     encoding.writeVarUint(e, section.structs);
     encoding.writeVarUint(e, section.client);
     encoding.writeVarUint(e, section.clock);
     encoding.writeUint8Array(e, section.bytes);
   }
-  encoding.writeVarUint(e, 0);
+  encoding.writeUint8Array(e, deleteSet);
   return encoding.toUint8Array(e);
 }
 

@@ -1,5 +1,5 @@
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
+import { encodeSections } from "./decodeInPieces";
 import { skipStruct } from "./updateCost";
 
 /**
@@ -53,15 +53,5 @@ export function withoutKnownStructs(
   } catch {
     return update;
   }
-  if (dropped === 0) return update;
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, kept.length);
-  for (const run of kept) {
-    encoding.writeVarUint(e, run.structs);
-    encoding.writeVarUint(e, run.client);
-    encoding.writeVarUint(e, run.clock);
-    encoding.writeUint8Array(e, run.bytes);
-  }
-  encoding.writeUint8Array(e, deleteSet);
-  return encoding.toUint8Array(e);
+  return dropped === 0 ? update : encodeSections(kept, deleteSet);
 }

@@ -24,6 +24,15 @@ function open(room: string, token: string): Client {
   return client;
 }
 
+/** Two participants of a new board, both synced. */
+async function anaAndBen(): Promise<[Client, Client]> {
+  const board = await createBoard(server.url);
+  const a = open(board.id, (await join(server.url, board.id, board.keys.participant, "Ana")).token);
+  const b = open(board.id, (await join(server.url, board.id, board.keys.participant, "Ben")).token);
+  await Promise.all([synced(a), synced(b)]);
+  return [a, b];
+}
+
 describe("sync over the stock y-websocket provider", () => {
   it("gives a new client the board the server created, with its one timeline lane", async () => {
     const board = await createBoard(server.url, { title: "Payments outage" });
@@ -36,16 +45,7 @@ describe("sync over the stock y-websocket provider", () => {
   });
 
   it("converges two clients editing at the same time", async () => {
-    const board = await createBoard(server.url);
-    const a = open(
-      board.id,
-      (await join(server.url, board.id, board.keys.participant, "Ana")).token,
-    );
-    const b = open(
-      board.id,
-      (await join(server.url, board.id, board.keys.participant, "Ben")).token,
-    );
-    await Promise.all([synced(a), synced(b)]);
+    const [a, b] = await anaAndBen();
     addCard(a.doc, {
       laneId: TIMELINE_LANE_ID,
       at: 1_000,
@@ -93,16 +93,7 @@ describe("sync over the stock y-websocket provider", () => {
   });
 
   it("counts peers converged only once an offline deletion has reached them too", async () => {
-    const board = await createBoard(server.url);
-    const a = open(
-      board.id,
-      (await join(server.url, board.id, board.keys.participant, "Ana")).token,
-    );
-    const b = open(
-      board.id,
-      (await join(server.url, board.id, board.keys.participant, "Ben")).token,
-    );
-    await Promise.all([synced(a), synced(b)]);
+    const [a, b] = await anaAndBen();
     const cardId = addCard(a.doc, {
       laneId: TIMELINE_LANE_ID,
       at: 1_000,
