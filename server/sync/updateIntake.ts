@@ -9,7 +9,12 @@ import type { Budgets } from "./rateLimit";
 import { DocumentTooLargeError, type Peer, type Room } from "./room";
 import { runInTurns } from "./turns";
 import { countUpdateParts } from "./updateCost";
-import { type DecodedUpdate, inspectUpdate, lacksDependencies } from "./validateUpdate";
+import {
+  type DecodedUpdate,
+  inspectUpdate,
+  isEmptyUpdate,
+  lacksDependencies,
+} from "./validateUpdate";
 import { encodeSync, ProtocolError } from "./wire";
 
 /** What taking in an update needs of the connection that may write it. */
@@ -29,10 +34,10 @@ export type IntakeDeps = {
 /**
  * Takes in an update from a connection that may write: counts its parts without decoding
  * (4413 past the limit, the parts read charged) and charges the struct and update budgets,
- * drops the structs the document has already (a large update only), decodes it, asks for a resync when it builds on what the room lacks, counts and charges what
- * Yjs's conflict resolution will spend on it, and stores it (the room then applies and relays
- * it). Any limit closes this connection only. Throws ProtocolError for an update that does
- * not parse.
+ * drops the structs the document has already (a large update only), decodes it, asks for a
+ * resync when it builds on what the room lacks, counts and charges what Yjs's conflict
+ * resolution will spend on it, and stores it (the room then applies and relays it). Any limit
+ * closes this connection only. Throws ProtocolError for an update that does not parse.
  */
 export function takeUpdate(writer: Writer, room: Room, update: Uint8Array, deps: IntakeDeps) {
   let parts: number;
@@ -96,7 +101,7 @@ export function takeUpdate(writer: Writer, room: Room, update: Uint8Array, deps:
         writer.close(CLOSE.protocolError, "malformed update");
         return;
       }
-      if (parsed.structs.length === 0 && parsed.ds.clients.size === 0) return; // nothing new
+      if (isEmptyUpdate(parsed)) return; // nothing new: the room had all of it
       if (writer.closed || deferred(writer, room, parsed, deps)) return;
       const steps = await countInTurns(writer, room, parsed, deps);
       if (!writer.closed) store(writer, room, fresh, parsed, steps, deps);

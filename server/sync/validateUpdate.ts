@@ -15,11 +15,16 @@ export function inspectUpdate(update: Uint8Array): Inspection {
   if (update.length === 0) return { kind: "malformed" };
   try {
     const decoded = Y.decodeUpdate(update);
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return { kind: "empty" };
+    if (isEmptyUpdate(decoded)) return { kind: "empty" };
     return { kind: "ok", decoded };
   } catch {
     return { kind: "malformed" };
   }
+}
+
+/** No structs and no deletions: nothing to store, apply or relay. */
+export function isEmptyUpdate(decoded: DecodedUpdate): boolean {
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
 }
 
 /**
