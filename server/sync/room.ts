@@ -4,6 +4,7 @@ import type { Relay, RelayMessage } from "../cluster/relay";
 import type { Logger } from "../ops/log";
 import type { ServerMetrics } from "../ops/metrics";
 import type { Storage, StoredDoc } from "../storage/storage";
+import { ChangeCopy } from "./changeCopy";
 import { DocumentQueue } from "./documentQueue";
 import type { GroupCommit } from "./groupCommit";
 import { PendingUpdates } from "./pendingUpdates";
@@ -87,9 +88,9 @@ export class Room {
   private readonly inFlight = new Set<Promise<unknown>>();
   private compacting = false;
   // Server-made changes share one client id per loaded room (not the room doc's own, which
-  // never writes) and are serialised, so each change's scratch copy already holds the
-  // previous one and its clock continues from there.
-  private readonly serverClientId = randomClientId();
+  // never writes) and are serialised, so each change's copy already holds the previous one
+  // and its clock continues from there.
+  private readonly changeCopy = new ChangeCopy(() => this.doc, randomClientId());
   private changeChain: Promise<void> = Promise.resolve();
   /** Updates accepted for storage but not applied yet (see `lacksDependencies`, ConflictModel). */
   readonly pending = new PendingUpdates(() => this.doc);
@@ -189,23 +190,27 @@ export class Room {
 
   /**
    * A change made by the server (a participant's lane, the meeting state). It is made on a
-   * scratch copy and goes through `submit`, so it is durable before anyone sees it.
+   * copy of the document (ChangeCopy) and goes through `submit`, so it is durable before
+   * anyone sees it.
    */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
     const run = async () => {
-      const scratch = new Y.Doc();
       try {
-        Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
-        // Set after loading: Yjs re-rolls a doc's id when a remote update advances its clock.
-        scratch.clientID = this.serverClientId;
-        const before = Y.encodeStateVector(scratch);
+        const copy = this.changeCopy.current();
+        const before = Y.encodeStateVector(copy);
         const updates: Uint8Array[] = [];
-        scratch.on("update", (u: Uint8Array) => updates.push(u));
-        fn(scratch);
-        if (updates.length === 0) return;
-        await this.submit(Y.encodeStateAsUpdate(scratch, before));
-      } finally {
-        scratch.destroy();
+        const collect = (u: Uint8Array) => updates.push(u);
+        copy.on("update", collect);
+        try {
+          fn(copy);
+        } finally {
+          copy.off("update", collect);
+        }
+        if (updates.length > 0) await this.submit(Y.encodeStateAsUpdate(copy, before));
+        this.changeCopy.kept();
+      } catch (error) {
+        this.changeCopy.drop();
+        throw error;
       }
     };
     const result = this.changeChain.then(run);
@@ -326,6 +331,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.changeCopy.drop();
     this.presence.flush();
     this.awarenessInstance?.destroy();
     this.document.destroy();

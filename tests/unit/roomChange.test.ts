@@ -44,4 +44,20 @@ describe("server-made changes", () => {
     await room.change((doc) => createBoard(doc, { title: "T", timezone: "UTC" }));
     expect(sent).toHaveLength(1);
   });
+
+  it("leave nothing of a change that threw half-way to the next one", async () => {
+    const { room, mem } = createRoom();
+    await room.change((doc) => createBoard(doc, { title: "T", timezone: "UTC" }));
+    await expect(
+      room.change((doc) => {
+        addParticipantLane(doc, { participantId: "p1", name: "Half" });
+        throw new Error("refused half-way");
+      }),
+    ).rejects.toThrow("refused half-way");
+    await room.change((doc) => addParticipantLane(doc, { participantId: "p2", name: "Pat" }));
+    expect(mem.rows).toHaveLength(2);
+    const names = readBoard(room.doc).lanes.map((l) => l.name);
+    expect(names).toContain("Pat");
+    expect(names).not.toContain("Half");
+  });
 });
