@@ -32,7 +32,7 @@ for (;;) {
     for (;;) {
       await paused;
       try {
-        const { code, closeMs } = await sendOnFreshSocket(roomUrl, token, frames, 10_000);
+        const { code, closeMs } = await sendOnFreshSocket(roomUrl, token, frames(), 10_000);
         process.stdout.write(`${JSON.stringify({ name, code, closeMs })}\n`);
         break;
       } catch (error) {
