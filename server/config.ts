@@ -36,8 +36,12 @@ const EnvSchema = z.object({
   // One WebSocket frame may not exceed this; the biggest legitimate frame is a first sync of a
   // large board, and 16 MiB holds several thousand rich-text cards.
   MAX_FRAME_BYTES: positiveInt.default(16 * 1024 * 1024),
-  // A document's stored size may not exceed this; it bounds memory per room.
+  // A document's stored size may not exceed this.
   MAX_DOC_BYTES: positiveInt.default(64 * 1024 * 1024),
+  // Nor may its structs: Yjs holds each in 300-600 bytes of heap whatever its encoded size
+  // (one-value array items encode in 11), so bytes alone let a room take 1.4-2.3 GB. A
+  // 10,000-card board has about 143,000.
+  MAX_DOC_STRUCTS: positiveInt.default(500_000),
   // Token bucket per connection: steady rate and burst. Typing produces ~20 messages/s at most.
   RATE_PER_SECOND: positiveInt.default(300),
   RATE_BURST: positiveInt.default(1000),
@@ -101,6 +105,7 @@ export type Config = {
   roomIdleMs: number;
   maxFrameBytes: number;
   maxDocBytes: number;
+  maxDocStructs: number;
   ratePerSecond: number;
   rateBurst: number;
   writesPerSecond: number;
@@ -152,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roomIdleMs: e.ROOM_IDLE_MS,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxDocBytes: e.MAX_DOC_BYTES,
+    maxDocStructs: e.MAX_DOC_STRUCTS,
     ratePerSecond: e.RATE_PER_SECOND,
     rateBurst: e.RATE_BURST,
     writesPerSecond: e.WRITE_RATE_PER_SECOND,

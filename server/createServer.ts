@@ -70,6 +70,7 @@ export async function createDebriefServer(config: Config): Promise<DebriefServer
     log,
     idleMs: config.roomIdleMs,
     maxDocBytes: config.maxDocBytes,
+    maxDocStructs: config.maxDocStructs,
     compactAfterUpdates: config.compactAfterUpdates,
     relay,
   });

@@ -13,6 +13,8 @@ export class PendingUpdates {
   // The next clock of each client these updates reach, where it is past the document's.
   private readonly clocks = new Map<number, number>();
   private readonly updates = new Set<DecodedUpdate>();
+  /** Structs in `updates`. */
+  structs = 0;
   // The document with `updates` applied, as ConflictModel sees it; made when first needed.
   private model: ConflictModel | undefined;
 
@@ -56,11 +58,12 @@ export class PendingUpdates {
       if (end > this.knownClock(s.id.client)) this.clocks.set(s.id.client, end);
     }
     this.updates.add(decoded);
+    this.structs += decoded.structs.length;
   }
 
   /** These updates are in the document now. */
   applied(batch: DecodedUpdate[]): void {
-    for (const decoded of batch) this.updates.delete(decoded);
+    for (const decoded of batch) this.forget(decoded);
     for (const [client, clock] of this.clocks) {
       if (Y.getState(this.doc().store, client) >= clock) this.clocks.delete(client);
     }
@@ -69,8 +72,12 @@ export class PendingUpdates {
 
   /** This update was not stored and never lands: later updates building on it are gaps again. */
   failed(decoded: DecodedUpdate): void {
-    this.updates.delete(decoded);
+    this.forget(decoded);
     this.clocks.clear();
     this.model = undefined;
+  }
+
+  private forget(decoded: DecodedUpdate): void {
+    if (this.updates.delete(decoded)) this.structs -= decoded.structs.length;
   }
 }

@@ -33,10 +33,16 @@ export type RoomDeps = {
   metrics: ServerMetrics;
   log: Logger;
   maxDocBytes: number;
+  /** Structs the document may hold, those accepted but not applied yet included. */
+  maxDocStructs: number;
   compactAfterUpdates: number;
   /** Other nodes holding the same rooms; absent on a single node. */
   relay?: Relay;
 };
+
+// A change of the server's own this small (a lane, a rename, the meeting's state) may take a
+// document past its limits: otherwise nobody could join a full board, nor rejoin it.
+const SERVER_HEADROOM = { structs: 64, bytes: 4096 };
 
 export class DocumentTooLargeError extends Error {
   override name = "DocumentTooLargeError";
@@ -144,17 +150,38 @@ export class Room {
     return this.storedBytes;
   }
 
+  /** Structs in the document and in the updates accepted for it but not applied yet. */
+  get structs(): number {
+    let n = this.pending.structs;
+    for (const structs of this.doc.store.clients.values()) n += structs.length;
+    return n;
+  }
+
   /**
    * Stores an update, then applies and relays it. Rejects (and relays nothing) when storage
-   * fails or the document would grow past its limit.
+   * fails or the document would grow past one of its limits (bytes stored, structs held),
+   * unless it is a small change of the server's own (`serverChange`).
    */
-  submit(update: Uint8Array, from?: Peer, decoded?: DecodedUpdate): Promise<void> {
-    if (this.storedBytes + update.byteLength > this.deps.maxDocBytes) {
+  submit(
+    update: Uint8Array,
+    from?: Peer,
+    decoded?: DecodedUpdate,
+    serverChange = false,
+  ): Promise<void> {
+    const parsed = decoded ?? Y.decodeUpdate(update);
+    const exempt =
+      serverChange &&
+      parsed.structs.length <= SERVER_HEADROOM.structs &&
+      update.byteLength <= SERVER_HEADROOM.bytes;
+    if (
+      !exempt &&
+      (this.storedBytes + update.byteLength > this.deps.maxDocBytes ||
+        this.structs + parsed.structs.length > this.deps.maxDocStructs)
+    ) {
       this.pending.discardModel(); // it may hold this update, which will not be stored
       return Promise.reject(new DocumentTooLargeError(`room ${this.name} is at its size limit`));
     }
     this.deps.metrics.updatesIn.inc();
-    const parsed = decoded ?? Y.decodeUpdate(update);
     this.pending.accept(parsed);
     const done = this.deps.commit
       .enqueue(this.name, update)
@@ -206,7 +233,9 @@ export class Room {
         } finally {
           copy.off("update", collect);
         }
-        if (updates.length > 0) await this.submit(Y.encodeStateAsUpdate(copy, before));
+        if (updates.length > 0) {
+          await this.submit(Y.encodeStateAsUpdate(copy, before), undefined, undefined, true);
+        }
         this.changeCopy.kept();
       } catch (error) {
         this.changeCopy.drop();

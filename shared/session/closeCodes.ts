@@ -19,7 +19,7 @@ export const CLOSE = {
   // reconnecting, which is right when retrying with the same token cannot succeed.
   /** The session expired while connected: join again with the link's key. */
   sessionExpired: 4401,
-  /** The document reached MAX_DOC_BYTES; resending the same update would fail again. */
+  /** The document reached MAX_DOC_BYTES or MAX_DOC_STRUCTS; resending would fail again. */
   documentTooLarge: 4413,
   /** One update holds more than MAX_UPDATE_STRUCTS parts; resending it would fail again. */
   updateTooLarge: 4413,

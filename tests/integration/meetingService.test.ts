@@ -29,6 +29,7 @@ function createWorld(dataDir = tempDataDir()) {
     log,
     idleMs: 60_000,
     maxDocBytes: 64 * 1024 * 1024,
+    maxDocStructs: 500_000,
     compactAfterUpdates: 500,
   });
   const clock = { offset: 0 };

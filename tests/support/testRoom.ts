@@ -6,7 +6,7 @@ import { Room } from "../../server/sync/room";
 import { memoryStorage } from "./memoryStorage";
 
 /** A room on an in-memory storage (see memoryStorage), with a real group commit. */
-export function createTestRoom(stored?: StoredDoc) {
+export function createTestRoom(stored?: StoredDoc, limits: { maxDocStructs?: number } = {}) {
   const mem = memoryStorage(stored);
   const metrics = createServerMetrics({ rooms: () => 1 });
   const room = new Room("room-under-test", {
@@ -15,6 +15,7 @@ export function createTestRoom(stored?: StoredDoc) {
     metrics,
     log: createLogger("silent"),
     maxDocBytes: 1024 * 1024,
+    maxDocStructs: limits.maxDocStructs ?? 100_000,
     compactAfterUpdates: 1000,
   });
   return { room, mem };
