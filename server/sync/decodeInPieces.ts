@@ -54,8 +54,12 @@ function decodeOrUndefined(update: Uint8Array): DecodedUpdate | undefined {
   }
 }
 
-/** Cuts the struct part of an update into pieces of about `maxStructs` structs. */
-function cutUpdate(update: Uint8Array, maxStructs: number) {
+/**
+ * Cuts the struct part of an update into pieces of `maxStructs` structs (the last one fewer),
+ * in the update's own order; `dsStart` is where its delete set begins. Throws on bytes that
+ * do not parse.
+ */
+export function cutUpdate(update: Uint8Array, maxStructs: number) {
   const d = decoding.createDecoder(update);
   const pieces: Section[][] = [];
   let piece: Section[] = [];
@@ -90,7 +94,7 @@ function cutUpdate(update: Uint8Array, maxStructs: number) {
   return { pieces, dsStart: d.pos };
 }
 
-const EMPTY_DELETE_SET = new Uint8Array([0]);
+export const EMPTY_DELETE_SET = new Uint8Array([0]);
 
 /** A piece as an update of its own, with an empty delete set. */
 function encodePiece(piece: Section[]): Uint8Array {

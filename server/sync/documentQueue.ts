@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { sliceUpdate } from "./sliceUpdate";
+import { sliceInUpdateOrder, sliceUpdate } from "./sliceUpdate";
 import { runInTurns } from "./turns";
 import type { DecodedUpdate } from "./validateUpdate";
 
@@ -111,7 +111,11 @@ export class DocumentQueue {
    */
   private async applySliced({ update, from, decoded }: StoredUpdate): Promise<void> {
     const doc = this.doc();
-    const slices = sliceUpdate(decoded, PIECE_STRUCTS, (client) => Y.getState(doc.store, client));
+    const stateOf = (client: number) => Y.getState(doc.store, client);
+    // One writer's update is cut from its own bytes; others are put in Yjs's order first.
+    const slices =
+      sliceInUpdateOrder(update, decoded, PIECE_STRUCTS, stateOf) ??
+      sliceUpdate(decoded, PIECE_STRUCTS, stateOf);
     if (!slices) {
       doc.transact(() => this.applyOne(update), from);
       return;

@@ -1,5 +1,6 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
+import { cutUpdate, EMPTY_DELETE_SET, encodeSections } from "./decodeInPieces";
 import { type DecodedUpdate, missingClient } from "./validateUpdate";
 
 type Struct = DecodedUpdate["structs"][number];
@@ -33,6 +34,76 @@ export function sliceUpdate(
       yield encodeSlice(order.slice(start, start + maxStructs), last ? decoded.ds : undefined);
     }
   })();
+}
+
+/**
+ * `sliceUpdate` without re-encoding a struct: the update's own bytes cut every `maxStructs`
+ * structs, each piece re-headed, when that order already puts everything a struct is anchored
+ * to or nested in no later than its own piece (what one writer's update does). Undefined
+ * otherwise (then use `sliceUpdate`). Encoding the structs again cost as much as decoding
+ * them, and made garbage that lived across turns. `decoded` is the same update decoded.
+ */
+export function sliceInUpdateOrder(
+  update: Uint8Array,
+  decoded: DecodedUpdate,
+  maxStructs: number,
+  stateOf: (client: number) => number,
+): Iterable<Uint8Array> | undefined {
+  let cut: ReturnType<typeof cutUpdate>;
+  try {
+    cut = cutUpdate(update, maxStructs);
+  } catch {
+    return undefined;
+  }
+  if (cut.pieces.length === 0) return undefined;
+  const reached = new Map<number, number>();
+  const reachedOf = (client: number) => {
+    let clock = reached.get(client);
+    if (clock === undefined) {
+      clock = stateOf(client);
+      reached.set(client, clock);
+    }
+    return clock;
+  };
+  let i = 0;
+  for (const piece of cut.pieces) {
+    // Within a piece Yjs finds the order itself (integrateStructs), so the piece counts whole.
+    for (const { client, clock, length } of piece) {
+      if (clock > reachedOf(client)) return undefined; // a gap in its own client's clocks
+      reached.set(client, Math.max(reachedOf(client), clock + length));
+    }
+    for (const section of piece) {
+      let clock = section.clock;
+      for (let n = 0; n < section.structs; n++, i++) {
+        const s = decoded.structs[i];
+        if (!s || s instanceof Y.Skip) return undefined;
+        if (s.id.client !== section.client || s.id.clock !== clock) return undefined;
+        if (s instanceof Y.Item && !anchorsBefore(s, reachedOf)) return undefined;
+        clock += s.length;
+      }
+    }
+  }
+  if (i !== decoded.structs.length) return undefined;
+  const deleteSet = update.subarray(cut.dsStart);
+  return (function* () {
+    for (const [k, piece] of cut.pieces.entries()) {
+      const last = k === cut.pieces.length - 1;
+      yield encodeSections(piece, last ? deleteSet : EMPTY_DELETE_SET);
+    }
+  })();
+}
+
+/**
+ * Whether everything `item` is anchored to or nested in is there by the end of its own piece:
+ * an earlier clock of its own client, or another client's below `reachedOf`.
+ */
+function anchorsBefore(item: Y.Item, reachedOf: (client: number) => number): boolean {
+  for (const ref of [item.origin, item.rightOrigin, item.parent]) {
+    if (!(ref instanceof Y.ID)) continue;
+    const bound = ref.client === item.id.client ? item.id.clock : reachedOf(ref.client);
+    if (ref.clock >= bound) return false;
+  }
+  return true;
 }
 
 /**
