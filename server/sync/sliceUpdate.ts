@@ -1,7 +1,7 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { cutUpdate, EMPTY_DELETE_SET, encodeSections } from "./decodeInPieces";
-import { type DecodedUpdate, missingClient } from "./validateUpdate";
+import { ClientClocks, type DecodedUpdate, missingClient } from "./validateUpdate";
 
 type Struct = DecodedUpdate["structs"][number];
 type Run = { structs: Struct[]; i: number };
@@ -56,21 +56,14 @@ export function sliceInUpdateOrder(
     return undefined;
   }
   if (cut.pieces.length === 0) return undefined;
-  const reached = new Map<number, number>();
-  const reachedOf = (client: number) => {
-    let clock = reached.get(client);
-    if (clock === undefined) {
-      clock = stateOf(client);
-      reached.set(client, clock);
-    }
-    return clock;
-  };
+  const reached = new ClientClocks(stateOf);
+  const reachedOf = reached.of;
   let i = 0;
   for (const piece of cut.pieces) {
     // Within a piece Yjs finds the order itself (integrateStructs), so the piece counts whole.
     for (const { client, clock, length } of piece) {
       if (clock > reachedOf(client)) return undefined; // a gap in its own client's clocks
-      reached.set(client, Math.max(reachedOf(client), clock + length));
+      reached.reach(client, clock + length);
     }
     for (const section of piece) {
       let clock = section.clock;
@@ -122,15 +115,8 @@ function integrationOrder(
     if (run) run.structs.push(s);
     else runs.set(s.id.client, { structs: [s], i: 0 });
   }
-  const reached = new Map<number, number>();
-  const reachedOf = (client: number) => {
-    let clock = reached.get(client);
-    if (clock === undefined) {
-      clock = stateOf(client);
-      reached.set(client, clock);
-    }
-    return clock;
-  };
+  const reached = new ClientClocks(stateOf);
+  const reachedOf = reached.of;
   const ids = [...runs.keys()].sort((a, b) => a - b);
   const nextRun = () => {
     while (ids.length > 0) {
@@ -156,7 +142,7 @@ function integrationOrder(
       continue;
     }
     order.push(head);
-    reached.set(client, Math.max(reachedOf(client), clock + head.length));
+    reached.reach(client, clock + head.length);
     if (stack.length > 0) head = stack.pop();
     else if (current && current.i < current.structs.length) head = current.structs[current.i++];
     else {

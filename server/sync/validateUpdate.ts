@@ -28,6 +28,31 @@ export function isEmptyUpdate(decoded: DecodedUpdate): boolean {
 }
 
 /**
+ * Each client's next clock as far as structs have been placed, from `stateOf` (asked once
+ * per client: an update of thousands of structs names only a few) and what was placed since.
+ */
+export class ClientClocks {
+  private readonly clocks = new Map<number, number>();
+
+  constructor(private readonly stateOf: (client: number) => number) {}
+
+  /** For callers that take a function (missingClient). */
+  readonly of = (client: number): number => {
+    let clock = this.clocks.get(client);
+    if (clock === undefined) {
+      clock = this.stateOf(client);
+      this.clocks.set(client, clock);
+    }
+    return clock;
+  };
+
+  /** Structs of `client` up to `end` are placed. */
+  reach(client: number, end: number): void {
+    this.clocks.set(client, Math.max(this.of(client), end));
+  }
+}
+
+/**
  * The other client whose struct `item` is anchored to or nested in and that is not there yet
  * (`stateOf(client)` is the next clock present), or undefined. Yjs's integrateStructs applies
  * a struct only once this holds, putting another client's first.
@@ -53,16 +78,7 @@ export function missingClient(
  * room has (or has accepted) for that client.
  */
 export function lacksDependencies(decoded: DecodedUpdate, knownClock: (client: number) => number) {
-  // Asked once per client: an update of thousands of structs names only a few.
-  const knownClocks = new Map<number, number>();
-  const known = (client: number) => {
-    let clock = knownClocks.get(client);
-    if (clock === undefined) {
-      clock = knownClock(client);
-      knownClocks.set(client, clock);
-    }
-    return clock;
-  };
+  const known = new ClientClocks(knownClock).of;
   const reach = new Map<number, number>();
   for (const s of decoded.structs) {
     const client = s.id.client;
