@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { ChangeCopy } from "../server/sync/changeCopy";
 import { addParticipantLane } from "../shared/board";
 import { buildLargeBoardDoc } from "../tests/fixtures/report/largeBoard";
+import { percentile } from "./stats";
 
 // `npm run bench:changes`: what a change the server makes (a join's lane) costs the event
 // loop on boards of growing size: the whole document copied for each change, as before, or
@@ -10,11 +11,6 @@ import { buildLargeBoardDoc } from "../tests/fixtures/report/largeBoard";
 
 const RUNS = Number(process.env.RUNS ?? 30);
 const SIZES = [300, 3_000, 10_000];
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** Per change: another participant edits the board, then the server adds a lane. */
 function timeChanges(board: Y.Doc, copyFor: () => Y.Doc, after: () => void): number[] {
@@ -46,13 +42,17 @@ for (const cards of SIZES) {
     return scratch;
   };
   const copies = new ChangeCopy(() => kept, 4242);
-  const before = median(timeChanges(whole, copyWhole, () => scratch?.destroy()));
-  const now = median(
+  const before = percentile(
+    timeChanges(whole, copyWhole, () => scratch?.destroy()),
+    50,
+  );
+  const now = percentile(
     timeChanges(
       kept,
       () => copies.current(),
       () => copies.kept(),
     ),
+    50,
   );
   copies.drop();
   rows.push(

@@ -13,12 +13,16 @@ export class PendingUpdates {
   // The next clock of each client these updates reach, where it is past the document's.
   private readonly clocks = new Map<number, number>();
   private readonly updates = new Set<DecodedUpdate>();
-  /** Structs in `updates`. */
-  structs = 0;
+  private structCount = 0;
   // The document with `updates` applied, as ConflictModel sees it; made when first needed.
   private model: ConflictModel | undefined;
 
   constructor(private readonly doc: () => Y.Doc) {}
+
+  /** Structs in the accepted updates. */
+  get structs(): number {
+    return this.structCount;
+  }
 
   /** The next clock of `client` the document has or an accepted update brings. */
   knownClock(client: number): number {
@@ -58,7 +62,7 @@ export class PendingUpdates {
       if (end > this.knownClock(s.id.client)) this.clocks.set(s.id.client, end);
     }
     this.updates.add(decoded);
-    this.structs += decoded.structs.length;
+    this.structCount += decoded.structs.length;
   }
 
   /** These updates are in the document now. */
@@ -78,6 +82,6 @@ export class PendingUpdates {
   }
 
   private forget(decoded: DecodedUpdate): void {
-    if (this.updates.delete(decoded)) this.structs -= decoded.structs.length;
+    if (this.updates.delete(decoded)) this.structCount -= decoded.structs.length;
   }
 }
